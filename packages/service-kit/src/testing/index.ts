@@ -1,0 +1,3 @@
+export * from './global-setup.ts';
+export * from './log-capture.ts';
+export * from './test-database.ts';
