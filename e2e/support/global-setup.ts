@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { chromiumArgs, ensureChromium } from './chromium.ts';
+import { startPlatform } from './platform.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    browserEndpoint: string;
+  }
+}
+
+/** One running platform and one browser for every browser test file. */
+export default async function setup(project: TestProject) {
+  const executablePath = ensureChromium();
+  const dataDir = await mkdtemp(join(tmpdir(), 'synoptic-e2e-'));
+  const [{ platform }, browser] = await Promise.all([
+    startPlatform(dataDir),
+    chromium.launchServer({ executablePath, args: chromiumArgs, headless: true }),
+  ]);
+  project.provide('baseUrl', platform.baseUrl);
+  project.provide('browserEndpoint', browser.wsEndpoint());
+  return async () => {
+    await browser.close();
+    await platform.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
