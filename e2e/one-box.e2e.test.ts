@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { expect, test } from 'vitest';
-import { startPlatform } from './support/platform.ts';
+import { makeDataDir, startPlatform } from './support/platform.ts';
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -18,7 +17,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 test('stops cleanly on SIGTERM and keeps its data and secrets across a restart', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'synoptic-onebox-'));
+  const dataDir = await makeDataDir('onebox');
   try {
     const first = await startPlatform(dataDir);
     const secrets = JSON.parse(await readFile(join(dataDir, 'secrets.json'), 'utf8'));

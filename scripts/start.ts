@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     PIPELINE_PORT: String(config.PIPELINE_PORT),
     PIPELINE_URL: process.env.PIPELINE_URL ?? `http://127.0.0.1:${config.PIPELINE_PORT}`,
     WEB_DIST_DIR: webDistDir,
+    SECRETS_ENCRYPTION_KEY: secrets.SECRETS_ENCRYPTION_KEY,
+    MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? join(config.dataDir, 'outbox'),
   };
   const services: Service[] = [
     startService('pipeline', join(root, 'apps/pipeline/src/main.ts'), env, config.logFormat),

@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { chromiumArgs, ensureChromium } from './chromium.ts';
-import { startPlatform } from './platform.ts';
+import { makeDataDir, startPlatform } from './platform.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +14,7 @@ declare module 'vitest' {
 /** One running platform and one browser for every browser test file. */
 export default async function setup(project: TestProject) {
   const executablePath = ensureChromium();
-  const dataDir = await mkdtemp(join(tmpdir(), 'synoptic-e2e-'));
+  const dataDir = await makeDataDir('e2e');
   const [{ platform }, browser] = await Promise.all([
     startPlatform(dataDir),
     chromium.launchServer({ executablePath, args: chromiumArgs, headless: true }),

@@ -1,8 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@synoptic/service-kit/testing';
 
 const startScript = fileURLToPath(new URL('../../scripts/start.ts', import.meta.url));
+
+/** A data folder for one platform; open to the `postgres` user that runs the embedded database as root. */
+export async function makeDataDir(label: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `synoptic-${label}-`));
+  await chmod(dir, 0o755);
+  return dir;
+}
 
 export type RunningPlatform = {
   baseUrl: string;

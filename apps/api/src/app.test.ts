@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApi, type TestApi } from '../test/harness.ts';
+import { createTestApi, signUp, type TestApi } from '../test/harness.ts';
 
 let api: TestApi;
 
@@ -60,11 +60,19 @@ describe('requests', () => {
   });
 
   test('secrets in headers and bodies never reach the log', async () => {
+    const { cookies } = await signUp(api);
+    const created = await api.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      cookies,
+      payload: { name: 'log test' },
+    });
+    const token: string = created.json().token;
     const res = await api.inject({
       method: 'POST',
       url: '/api/test/log-headers',
       headers: {
-        authorization: 'Bearer syn_pat_supersecret',
+        authorization: `Bearer ${token}`,
         cookie: 'synoptic_session=cookiesecret',
         'content-type': 'application/json',
       },
@@ -73,7 +81,13 @@ describe('requests', () => {
     expect(res.statusCode).toBe(200);
     const text = JSON.stringify(api.logs());
     expect(text).toContain('visible');
-    for (const secret of ['supersecret', 'cookiesecret', 'pa55word-secret', 'tok-secret']) {
+    for (const secret of [
+      token.slice(8),
+      cookies.synoptic_session,
+      'cookiesecret',
+      'pa55word-secret',
+      'tok-secret',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

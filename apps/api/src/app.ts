@@ -1,17 +1,44 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { createServer, isMigrated, type Pool, registerHealthRoutes } from '@synoptic/service-kit';
 import type { ApiConfig } from './config.ts';
 import { migrationsDir, schema } from './db/migrations.ts';
+import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
+import { registerMeRoutes } from './modules/accounts/me.routes.ts';
+import { registerAuthentication, requireAuth } from './modules/auth/authenticate.ts';
+import { registerCsrfProtection } from './modules/auth/csrf.ts';
+import { createRateLimiter } from './modules/rate-limits/rate-limiter.ts';
+import { registerSessionsRoutes } from './modules/sessions/sessions.routes.ts';
+import { createSessionsService } from './modules/sessions/sessions.service.ts';
+import { registerTokensRoutes } from './modules/tokens/tokens.routes.ts';
+import { createTokensService } from './modules/tokens/tokens.service.ts';
+import { registerTwoFactorRoutes } from './modules/two-factor/two-factor.routes.ts';
+import { createTwoFactorService } from './modules/two-factor/two-factor.service.ts';
 import { registerOpenApi } from './openapi.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { createOutboxMailer, createSmtpMailer } from './platform/mailer.ts';
+import { createPasswordHasher } from './platform/password-hasher.ts';
 import type { PipelineClient } from './platform/pipeline-client.ts';
+import { createSealedBox } from './platform/sealed-box.ts';
 import { registerWebApp } from './web-app.ts';
 
 export type ApiDeps = {
   config: ApiConfig;
   pool: Pool;
   pipeline: PipelineClient;
+  clock?: Clock;
   logStream?: NodeJS.WritableStream;
 };
+
+export type RouteRef = { method: string; url: string };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route that needs a signed-in caller (a test proves each answers 401 without one). */
+    authenticatedRoutes: RouteRef[];
+  }
+}
 
 /** Assembles the api from its dependencies; does no I/O of its own, so tests build it on any database. */
 export async function buildApp(deps: ApiDeps) {
@@ -37,6 +64,7 @@ export async function buildApp(deps: ApiDeps) {
     },
     strictTransportSecurity: config.PUBLIC_URL.startsWith('https:'),
   });
+  await app.register(cookie);
   await registerOpenApi(app);
   registerHealthRoutes(app, {
     database: async () => {
@@ -48,6 +76,51 @@ export async function buildApp(deps: ApiDeps) {
     },
     pipeline: () => pipeline.checkReady(),
   });
+
+  const clock = deps.clock ?? systemClock;
+  const secureCookies = config.PUBLIC_URL.startsWith('https:');
+  const mailer = config.SMTP_URL
+    ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
+    : createOutboxMailer(config.MAIL_OUTBOX_DIR, config.MAIL_FROM, app.log);
+  const sessions = createSessionsService(pool, clock, {
+    idleTimeoutMinutes: config.SESSION_IDLE_TIMEOUT_MINUTES,
+    maxAgeDays: config.SESSION_MAX_AGE_DAYS,
+  });
+  const tokens = createTokensService(pool, clock);
+  const twoFactor = createTwoFactorService(pool, clock, createSealedBox(config.SECRETS_ENCRYPTION_KEY));
+  const accounts = createAccountsService({
+    pool,
+    clock,
+    hasher: createPasswordHasher(),
+    mailer,
+    limiter: createRateLimiter(pool, clock),
+    sessions,
+    twoFactor,
+    publicUrl: config.PUBLIC_URL,
+    log: app.log,
+  });
+
+  registerCsrfProtection(app, [config.PUBLIC_URL]);
+  registerAuthentication(app, { sessions, tokens });
+  registerAuthRoutes(app, { accounts, sessions, secureCookies });
+
+  app.decorate('authenticatedRoutes', [] as RouteRef[]);
+  await app.register((scope, _options, done) => {
+    scope.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') app.authenticatedRoutes.push({ method, url: route.url });
+      }
+    });
+    scope.addHook('onRequest', async (request) => {
+      requireAuth(request);
+    });
+    registerMeRoutes(scope, { accounts, secureCookies });
+    registerSessionsRoutes(scope, { sessions });
+    registerTokensRoutes(scope, { tokens });
+    registerTwoFactorRoutes(scope, { twoFactor, accounts });
+    done();
+  });
+
   if (config.WEB_DIST_DIR) await registerWebApp(app, config.WEB_DIST_DIR);
   return app;
 }

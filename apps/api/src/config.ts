@@ -16,6 +16,15 @@ export const apiEnvSchema = z.object({
     .default('http://localhost:8080'),
   WEB_DIST_DIR: z.string().optional().describe('Built web app to serve at /; none when unset'),
   TRUST_PROXY: flag.default(false),
+  SECRETS_ENCRYPTION_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters of random text')
+    .describe('Seals secrets kept in the database (two-factor seeds)'),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(43_200).default(1440),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Synoptic <no-reply@synoptic.local>'),
+  MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
   LOG_LEVEL: logLevel.default('info'),
 });
 

@@ -6,6 +6,7 @@ import { apiEnvSchema } from './config.ts';
 export async function buildOpenApiDocument(): Promise<unknown> {
   const config = apiEnvSchema.parse({
     DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
+    SECRETS_ENCRYPTION_KEY: 'unused-for-documentation-only-0123456789',
     LOG_LEVEL: 'silent',
   });
   const pool = createPool(config.DATABASE_URL);

