@@ -1,13 +1,24 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import { createObjectStore, type ObjectStore } from '@synoptic/object-store';
 import { createServer, isMigrated, type Pool, registerHealthRoutes } from '@synoptic/service-kit';
 import type { ApiConfig } from './config.ts';
 import { migrationsDir, schema } from './db/migrations.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerMeRoutes } from './modules/accounts/me.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
 import { registerAuthentication, requireAuth } from './modules/auth/authenticate.ts';
 import { registerCsrfProtection } from './modules/auth/csrf.ts';
+import { registerInvitationsRoutes } from './modules/invitations/invitations.routes.ts';
+import { createInvitationsService } from './modules/invitations/invitations.service.ts';
+import { registerMembersRoutes } from './modules/members/members.routes.ts';
+import { createMembersService } from './modules/members/members.service.ts';
+import type { Action } from './modules/projects/policy.ts';
+import { registerProjectAccess } from './modules/projects/project-access.ts';
+import { registerProjectsRoutes } from './modules/projects/projects.routes.ts';
+import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createRateLimiter } from './modules/rate-limits/rate-limiter.ts';
 import { registerSessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
@@ -28,10 +39,12 @@ export type ApiDeps = {
   pool: Pool;
   pipeline: PipelineClient;
   clock?: Clock;
+  /** Where project buckets live; built from the configuration when not given. */
+  objectStore?: ObjectStore;
   logStream?: NodeJS.WritableStream;
 };
 
-export type RouteRef = { method: string; url: string };
+export type RouteRef = { method: string; url: string; projectAction?: Action | undefined };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +101,16 @@ export async function buildApp(deps: ApiDeps) {
   });
   const tokens = createTokensService(pool, clock);
   const twoFactor = createTwoFactorService(pool, clock, createSealedBox(config.SECRETS_ENCRYPTION_KEY));
+  const store = deps.objectStore ?? createObjectStore(config);
+  const projects = createProjectsService({ pool, store, clock, log: app.log });
+  const members = createMembersService(pool);
+  const invitations = createInvitationsService({
+    pool,
+    clock,
+    mailer,
+    publicUrl: config.PUBLIC_URL,
+    log: app.log,
+  });
   const accounts = createAccountsService({
     pool,
     clock,
@@ -98,6 +121,7 @@ export async function buildApp(deps: ApiDeps) {
     twoFactor,
     publicUrl: config.PUBLIC_URL,
     log: app.log,
+    projects,
   });
 
   registerCsrfProtection(app, [config.PUBLIC_URL]);
@@ -108,7 +132,13 @@ export async function buildApp(deps: ApiDeps) {
   await app.register((scope, _options, done) => {
     scope.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') app.authenticatedRoutes.push({ method, url: route.url });
+        if (method !== 'HEAD') {
+          app.authenticatedRoutes.push({
+            method,
+            url: route.url,
+            projectAction: route.config?.projectAction,
+          });
+        }
       }
     });
     scope.addHook('onRequest', async (request) => {
@@ -118,6 +148,11 @@ export async function buildApp(deps: ApiDeps) {
     registerSessionsRoutes(scope, { sessions });
     registerTokensRoutes(scope, { tokens });
     registerTwoFactorRoutes(scope, { twoFactor, accounts });
+    registerProjectAccess(scope, pool);
+    registerProjectsRoutes(scope, { projects });
+    registerMembersRoutes(scope, { members });
+    registerInvitationsRoutes(scope, { invitations });
+    registerAuditRoutes(scope, { audit: createAuditService(pool) });
     done();
   });
 

@@ -1,3 +1,4 @@
+import { objectStoreEnvSchema } from '@synoptic/object-store';
 import { parseEnv } from '@synoptic/service-kit';
 import { z } from 'zod';
 
@@ -26,6 +27,7 @@ export const apiEnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Synoptic <no-reply@synoptic.local>'),
   MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
   LOG_LEVEL: logLevel.default('info'),
+  ...objectStoreEnvSchema.shape,
 });
 
 export type ApiConfig = z.output<typeof apiEnvSchema>;

@@ -1,3 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ObjectStore } from '@synoptic/object-store';
 import { createPool, type Pool } from '@synoptic/service-kit';
 import { captureLogs, createTestDatabase } from '@synoptic/service-kit/testing';
 import { expect, inject } from 'vitest';
@@ -10,6 +14,8 @@ import { startMailCatcher } from './mail-catcher.ts';
 export type TestApi = Awaited<ReturnType<typeof buildApp>> & {
   pool: Pool;
   mail: Awaited<ReturnType<typeof startMailCatcher>>;
+  /** Root of the file-system object store this api writes project buckets to. */
+  objectsDir: string;
   /** Every log line the app wrote, parsed. */
   logs: () => Array<Record<string, unknown>>;
   /** Closes the app, its pool and mail server, and drops the test database. */
@@ -37,14 +43,17 @@ export async function createTestApi(
     pipeline?: PipelineClient;
     clock?: Clock;
     databaseUrl?: string;
+    objectStore?: ObjectStore;
   } = {},
 ): Promise<TestApi> {
   const db = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
     : await createTestDatabase(inject('database'));
   const mail = await startMailCatcher();
+  const objects = await mkdtemp(join(tmpdir(), 'synoptic-objects-'));
   const config = apiEnvSchema.parse({
     DATABASE_URL: db.url,
+    OBJECT_STORE_DIR: objects,
     LOG_LEVEL: 'info',
     SECRETS_ENCRYPTION_KEY: 'test-only-key-0123456789abcdefghijklmnop',
     SMTP_URL: mail.url,
@@ -58,16 +67,19 @@ export async function createTestApi(
     logStream: logs.stream,
     pipeline: options.pipeline ?? { checkReady: async () => {} },
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.objectStore ? { objectStore: options.objectStore } : {}),
   });
   return Object.assign(app, {
     pool,
     mail,
+    objectsDir: config.OBJECT_STORE_DIR,
     logs: logs.lines,
     destroy: async () => {
       await app.close();
       await pool.end();
       await mail.close();
       await db.drop();
+      await rm(objects, { recursive: true, force: true });
     },
   });
 }
@@ -118,4 +130,20 @@ export async function signIn(api: TestApi, email: string, password: string) {
   const cookie = res.cookies.find((c) => c.name === 'synoptic_session');
   if (!cookie) throw new Error('no session cookie');
   return { cookies: { synoptic_session: cookie.value }, user: res.json().user };
+}
+
+/** Creates a project through the API as the given user; returns its id. */
+export async function createProject(api: TestApi, cookies: Record<string, string>, name = 'Demo project') {
+  const res = await api.inject({ method: 'POST', url: '/api/projects', cookies, payload: { name } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+/** Puts a user straight into a project with a role: test set-up, not the behaviour under test. */
+export async function addMember(api: TestApi, projectId: string, userId: string, role: string) {
+  await api.pool.query('insert into app.project_members (project_id, user_id, role) values ($1, $2, $3)', [
+    projectId,
+    userId,
+    role,
+  ]);
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Mailer, MailMessage } from '../../platform/mailer.ts';
 import type { PasswordHasher } from '../../platform/password-hasher.ts';
 import { hashSecret, newSecretToken } from '../../platform/secret-token.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
 import { limits, type RateLimiter } from '../rate-limits/rate-limiter.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import type { TwoFactorService } from '../two-factor/two-factor.service.ts';
@@ -42,6 +43,7 @@ export type AccountsDeps = {
   twoFactor: TwoFactorService;
   publicUrl: string;
   log: FastifyBaseLogger;
+  projects: Pick<ProjectsService, 'findSolelyOwned' | 'deleteSolelyOwned'>;
 };
 
 export type Client = { ip: string; userAgent: string };
@@ -266,9 +268,18 @@ export function createAccountsService(deps: AccountsDeps) {
 
     confirmPassword,
 
+    /** What deleting the account would take with it: the projects nobody else owns. */
+    async deletionImpact(user: UserRow) {
+      const projects = await deps.projects.findSolelyOwned(user.id);
+      return { projectsDeleted: projects.map((p) => ({ id: p.id, name: p.name })) };
+    },
+
+    /** Deletes the account and every project it alone owns (with their data); returns those projects. */
     async deleteAccount(user: UserRow, password: string) {
       await confirmPassword(user, password);
+      const projects = await deps.projects.deleteSolelyOwned(user.id);
       await deleteUser(pool, user.id);
+      return { projectsDeleted: projects.map((p) => ({ id: p.id, name: p.name })) };
     },
   };
 }

@@ -12,6 +12,14 @@ import {
 } from './accounts.schemas.ts';
 import type { AccountsService } from './accounts.service.ts';
 
+const deletionImpactSchema = z
+  .object({
+    projectsDeleted: z
+      .array(z.object({ id: z.uuid(), name: z.string() }))
+      .describe('Projects in which I am the only owner: they are deleted with the account'),
+  })
+  .meta({ id: 'AccountDeletion' });
+
 /** The signed-in user's own account. */
 export function registerMeRoutes(
   app: ZodServer,
@@ -87,6 +95,19 @@ export function registerMeRoutes(
     },
   );
 
+  app.get(
+    '/api/me/deletion-impact',
+    {
+      schema: {
+        tags,
+        operationId: 'getDeletionImpact',
+        summary: 'What deleting my account would delete with it',
+        response: { 200: deletionImpactSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => accounts.deletionImpact(requireAuth(request).user),
+  );
+
   app.delete(
     '/api/me',
     {
@@ -95,15 +116,16 @@ export function registerMeRoutes(
         operationId: 'deleteMe',
         summary: 'Delete my account (needs the password)',
         description:
-          'Deletes the account, its sessions, API tokens and two-factor settings at once. There is no undo.',
+          'Deletes the account, its sessions, API tokens and two-factor settings, and every project in which I ' +
+          'am the only owner, with its data. Projects that have other owners go on without me. There is no undo.',
         body: passwordConfirmationSchema,
-        response: { 204: z.undefined(), ...errorResponses(400, 401, 403, 429) },
+        response: { 200: deletionImpactSchema, ...errorResponses(400, 401, 403, 429, 503) },
       },
     },
     async (request, reply) => {
-      await accounts.deleteAccount(requireAuth(request).user, request.body.password);
+      const result = await accounts.deleteAccount(requireAuth(request).user, request.body.password);
       clearSessionCookie(reply, deps.secureCookies);
-      return reply.code(204).send();
+      return result;
     },
   );
 }
