@@ -147,3 +147,15 @@ export async function addMember(api: TestApi, projectId: string, userId: string,
     role,
   ]);
 }
+
+/** The median duration of `runs` calls, in milliseconds: one slow call on a busy machine does not sway it. */
+export async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)] ?? 0;
+}

@@ -163,7 +163,8 @@ describe('deleting my account', () => {
       cookies,
       payload: { password: goodPassword },
     });
-    expect(res.statusCode).toBe(204);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ projectsDeleted: [] });
     expect((await api.inject({ url: '/api/me', cookies })).statusCode).toBe(401);
     const login = await api.inject({
       method: 'POST',
