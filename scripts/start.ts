@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     PIPELINE_PORT: String(config.PIPELINE_PORT),
     PIPELINE_URL: process.env.PIPELINE_URL ?? `http://127.0.0.1:${config.PIPELINE_PORT}`,
     WEB_DIST_DIR: webDistDir,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`,
     SECRETS_ENCRYPTION_KEY: secrets.SECRETS_ENCRYPTION_KEY,
     MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? join(config.dataDir, 'outbox'),
   };

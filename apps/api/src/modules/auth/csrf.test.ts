@@ -34,6 +34,26 @@ test('accepts a write from the app itself', async () => {
   ).toBe(200);
 });
 
+test('accepts a write from the address the app was opened at, such as 127.0.0.1 instead of localhost', async () => {
+  const { cookies } = await signUp(api);
+  const res = await api.inject({
+    method: 'PATCH',
+    url: '/api/me',
+    payload: { name: 'Via IP' },
+    headers: { origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080', 'sec-fetch-site': 'same-origin' },
+    cookies,
+  });
+  expect(res.statusCode).toBe(200);
+  const spoofed = await api.inject({
+    method: 'PATCH',
+    url: '/api/me',
+    payload: { name: 'Evil' },
+    headers: { origin: 'https://evil.example', host: '127.0.0.1:8080' },
+    cookies,
+  });
+  expect(spoofed.statusCode).toBe(403);
+});
+
 test('exempts bearer-token requests, which ride on no ambient credential', async () => {
   const { cookies } = await signUp(api);
   const { token } = (

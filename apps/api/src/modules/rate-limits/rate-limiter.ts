@@ -9,7 +9,7 @@ export const limits = {
   loginPerIp: { name: 'login-ip', limit: 30, windowSeconds: 300 },
   loginPerAccount: { name: 'login-account', limit: 10, windowSeconds: 900 },
   twoFactorPerAccount: { name: 'two-factor-account', limit: 10, windowSeconds: 900 },
-  registerPerIp: { name: 'register-ip', limit: 10, windowSeconds: 3600 },
+  registerPerIp: { name: 'register-ip', limit: 30, windowSeconds: 3600 },
   verifyPerIp: { name: 'verify-ip', limit: 30, windowSeconds: 3600 },
   resendVerificationPerAccount: { name: 'verify-resend-account', limit: 3, windowSeconds: 3600 },
   resetPerIp: { name: 'reset-ip', limit: 10, windowSeconds: 3600 },
