@@ -1,7 +1,15 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { newUser, registerThroughApi, signInThroughUi } from './support/accounts.ts';
 import { openPage, screenshot } from './support/browser.ts';
 
 let session: Awaited<ReturnType<typeof openPage>>;
+
+// The app lives behind sign-in: one account for this file, signed in afresh in each browser context.
+const user = newUser('shell');
+
+beforeAll(async () => {
+  await registerThroughApi(user);
+});
 
 beforeEach(async () => {
   session = await openPage();
@@ -13,6 +21,7 @@ afterEach(async () => {
 
 test('the shell loads with navigation and reports every service ready', async () => {
   const { page, consoleErrors } = session;
+  await signInThroughUi(page, user);
   await page.goto('/');
   await expect(page.title()).resolves.toBe('Synoptic');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).waitFor();
@@ -27,6 +36,7 @@ test('the shell loads with navigation and reports every service ready', async ()
 test('the theme toggle switches to dark and the choice survives a reload', async () => {
   const { page, consoleErrors } = session;
   await page.emulateMedia({ colorScheme: 'light' });
+  await signInThroughUi(page, user);
   await page.goto('/');
   const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
   await expect(isDark()).resolves.toBe(false);
@@ -49,6 +59,7 @@ test('the theme toggle switches to dark and the choice survives a reload', async
 
 test('an unknown address shows a page that leads back', async () => {
   const { page, consoleErrors } = session;
+  await signInThroughUi(page, user);
   await page.goto('/no/such/page');
   await page.getByRole('heading', { name: 'This page does not exist' }).waitFor();
   await page.getByRole('link', { name: 'Back to the overview' }).click();

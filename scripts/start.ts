@@ -45,8 +45,11 @@ async function main(): Promise<void> {
     API_PORT: String(config.API_PORT),
     PIPELINE_PORT: String(config.PIPELINE_PORT),
     PIPELINE_URL: process.env.PIPELINE_URL ?? `http://127.0.0.1:${config.PIPELINE_PORT}`,
+    PIPELINE_SIGNING_KEYS: secrets.PIPELINE_SIGNING_KEYS,
+    OBJECT_STORE_DIR: process.env.OBJECT_STORE_DIR ?? join(config.dataDir, 'objects'),
     WEB_DIST_DIR: webDistDir,
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`,
+    CALLBACK_BASE_URL: process.env.CALLBACK_BASE_URL ?? `http://127.0.0.1:${config.API_PORT}`,
     SECRETS_ENCRYPTION_KEY: secrets.SECRETS_ENCRYPTION_KEY,
     MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? join(config.dataDir, 'outbox'),
   };

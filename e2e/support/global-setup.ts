@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     browserEndpoint: string;
+    /** The platform's data folder: mail without SMTP lands in `<dataDir>/outbox/*.eml`. */
+    dataDir: string;
   }
 }
 
@@ -21,6 +23,7 @@ export default async function setup(project: TestProject) {
   ]);
   project.provide('baseUrl', platform.baseUrl);
   project.provide('browserEndpoint', browser.wsEndpoint());
+  project.provide('dataDir', dataDir);
   return async () => {
     await browser.close();
     await platform.stop();

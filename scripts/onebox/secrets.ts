@@ -3,7 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Secrets the one-box start generates on first run when the environment does not give them. */
-export const generatedSecrets = ['EMBEDDED_PG_PASSWORD', 'SECRETS_ENCRYPTION_KEY'] as const;
+export const generatedSecrets = [
+  'EMBEDDED_PG_PASSWORD',
+  'SECRETS_ENCRYPTION_KEY',
+  'PIPELINE_SIGNING_KEYS',
+] as const;
 
 export type Secrets = Record<(typeof generatedSecrets)[number], string>;
 

@@ -13,6 +13,13 @@ import { registerAuthentication, requireAuth } from './modules/auth/authenticate
 import { registerCsrfProtection } from './modules/auth/csrf.ts';
 import { registerInvitationsRoutes } from './modules/invitations/invitations.routes.ts';
 import { createInvitationsService } from './modules/invitations/invitations.service.ts';
+import { createDownloadsService } from './modules/jobs/downloads.service.ts';
+import { every } from './modules/jobs/job-background.ts';
+import { createJobEvents } from './modules/jobs/job-events.ts';
+import { registerJobStreamRoutes } from './modules/jobs/job-stream.routes.ts';
+import { registerJobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { createJobsService, type JobsService } from './modules/jobs/jobs.service.ts';
+import { registerPipelineEventsRoutes } from './modules/jobs/pipeline-events.routes.ts';
 import { registerMembersRoutes } from './modules/members/members.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import type { Action } from './modules/projects/policy.ts';
@@ -41,6 +48,8 @@ export type ApiDeps = {
   clock?: Clock;
   /** Where project buckets live; built from the configuration when not given. */
   objectStore?: ObjectStore;
+  /** Dispatcher, reconciler and retention sweep; off in tests that step them by hand. */
+  backgroundTasks?: boolean;
   logStream?: NodeJS.WritableStream;
 };
 
@@ -50,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route that needs a signed-in caller (a test proves each answers 401 without one). */
     authenticatedRoutes: RouteRef[];
+    /** The jobs service, for tests that step the dispatcher and sweeps themselves. */
+    jobs: JobsService;
   }
 }
 
@@ -102,6 +113,7 @@ export async function buildApp(deps: ApiDeps) {
   const tokens = createTokensService(pool, clock);
   const twoFactor = createTwoFactorService(pool, clock, createSealedBox(config.SECRETS_ENCRYPTION_KEY));
   const store = deps.objectStore ?? createObjectStore(config);
+  const limiter = createRateLimiter(pool, clock);
   const projects = createProjectsService({ pool, store, clock, log: app.log });
   const members = createMembersService(pool);
   const invitations = createInvitationsService({
@@ -111,12 +123,30 @@ export async function buildApp(deps: ApiDeps) {
     publicUrl: config.PUBLIC_URL,
     log: app.log,
   });
+  const jobEvents = createJobEvents(pool);
+  const jobs = createJobsService({
+    pool,
+    pipeline,
+    store,
+    clock,
+    limiter,
+    limits: {
+      jobsPerUserPerMinute: config.JOBS_PER_USER_PER_MINUTE,
+      maxActiveJobsPerProject: config.MAX_ACTIVE_JOBS_PER_PROJECT,
+      maxRowsPerJob: config.MAX_ROWS_PER_JOB,
+      requireEmailVerification: config.REQUIRE_EMAIL_VERIFICATION,
+    },
+    callbackBaseUrl: config.CALLBACK_BASE_URL,
+    log: app.log,
+    notify: jobEvents.notify,
+  });
+  app.decorate('jobs', jobs);
   const accounts = createAccountsService({
     pool,
     clock,
     hasher: createPasswordHasher(),
     mailer,
-    limiter: createRateLimiter(pool, clock),
+    limiter,
     sessions,
     twoFactor,
     publicUrl: config.PUBLIC_URL,
@@ -153,7 +183,32 @@ export async function buildApp(deps: ApiDeps) {
     registerMembersRoutes(scope, { members });
     registerInvitationsRoutes(scope, { invitations });
     registerAuditRoutes(scope, { audit: createAuditService(pool) });
+    registerJobsRoutes(scope, { jobs, downloads: createDownloadsService(pool, store) });
+    registerJobStreamRoutes(scope, { pool, events: jobEvents });
     done();
+  });
+  await registerPipelineEventsRoutes(app, { pool, keys: config.PIPELINE_SIGNING_KEYS, jobs });
+
+  if (deps.backgroundTasks !== false) {
+    const stops: Array<() => Promise<void>> = [];
+    app.addHook('onReady', async () => {
+      stops.push(every(500, 'dispatch jobs', () => jobs.dispatchDue(), app.log));
+      stops.push(every(10_000, 'reconcile jobs', () => jobs.reconcile(), app.log));
+      stops.push(
+        every(
+          config.RETENTION_SWEEP_INTERVAL_MINUTES * 60_000,
+          'retention sweep',
+          () => jobs.sweepRetention(),
+          app.log,
+        ),
+      );
+    });
+    app.addHook('onClose', async () => {
+      await Promise.all(stops.map((stop) => stop()));
+    });
+  }
+  app.addHook('onClose', async () => {
+    await jobEvents.close();
   });
 
   if (config.WEB_DIST_DIR) await registerWebApp(app, config.WEB_DIST_DIR);

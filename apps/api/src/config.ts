@@ -1,5 +1,5 @@
 import { objectStoreEnvSchema } from '@synoptic/object-store';
-import { parseEnv } from '@synoptic/service-kit';
+import { parseEnv, signingKeysSchema } from '@synoptic/service-kit';
 import { z } from 'zod';
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -27,6 +27,18 @@ export const apiEnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Synoptic <no-reply@synoptic.local>'),
   MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
   LOG_LEVEL: logLevel.default('info'),
+  PIPELINE_SIGNING_KEYS: signingKeysSchema.describe(
+    'Shared with the pipeline: signs requests, checks callbacks',
+  ),
+  CALLBACK_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })
+    .default('http://127.0.0.1:8080')
+    .describe('Where the pipeline reaches this api for job events'),
+  REQUIRE_EMAIL_VERIFICATION: flag.default(false),
+  JOBS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  MAX_ACTIVE_JOBS_PER_PROJECT: z.coerce.number().int().min(1).max(10_000).default(5),
+  MAX_ROWS_PER_JOB: z.coerce.number().int().min(1).default(100_000_000),
+  RETENTION_SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0.01).max(1440).default(60),
   ...objectStoreEnvSchema.shape,
 });
 

@@ -1,7 +1,10 @@
 import { createServer, type Server } from 'node:http';
+import { signingKeyId } from '@synoptic/service-kit';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createTestApi } from '../test/harness.ts';
+import { createTestApi, testSigningSecret } from '../test/harness.ts';
 import { createPipelineClient } from './platform/pipeline-client.ts';
+
+const testKey = { id: signingKeyId(testSigningSecret), secret: testSigningSecret };
 
 /** A stand-in pipeline over real HTTP that answers /readyz with the given status. */
 async function fakePipeline(status: number): Promise<{ url: string; server: Server }> {
@@ -32,7 +35,7 @@ describe('health', () => {
   test('is ready when the database is migrated and the pipeline answers', async () => {
     const pipeline = await fakePipeline(200);
     servers.push(pipeline.server);
-    const api = await createTestApi({ pipeline: createPipelineClient(pipeline.url) });
+    const api = await createTestApi({ pipeline: createPipelineClient(pipeline.url, testKey) });
     const res = await api.inject('/readyz');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
@@ -49,7 +52,7 @@ describe('health', () => {
       [notReady.url, /pipeline not ready \(HTTP 503\)/],
       ['http://127.0.0.1:9', /pipeline unreachable at http:\/\/127.0.0.1:9/],
     ] as const) {
-      const api = await createTestApi({ pipeline: createPipelineClient(url) });
+      const api = await createTestApi({ pipeline: createPipelineClient(url, testKey) });
       const res = await api.inject('/readyz');
       expect(res.statusCode).toBe(503);
       const body = res.json();

@@ -8,7 +8,7 @@ import { expect, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { apiEnvSchema } from '../src/config.ts';
 import type { Clock } from '../src/platform/clock.ts';
-import type { PipelineClient } from '../src/platform/pipeline-client.ts';
+import { createPipelineClient, type PipelineClient, signingKeyOf } from '../src/platform/pipeline-client.ts';
 import { startMailCatcher } from './mail-catcher.ts';
 
 export type TestApi = Awaited<ReturnType<typeof buildApp>> & {
@@ -21,6 +21,9 @@ export type TestApi = Awaited<ReturnType<typeof buildApp>> & {
   /** Closes the app, its pool and mail server, and drops the test database. */
   destroy: () => Promise<void>;
 };
+
+/** The secret the api and a test pipeline share for signing. */
+export const testSigningSecret = 'test-signing-secret-0123456789abcdefghijklmnop';
 
 /** A clock tests can move forward. */
 export function testClock(start = new Date('2026-06-01T12:00:00Z')) {
@@ -44,6 +47,7 @@ export async function createTestApi(
     clock?: Clock;
     databaseUrl?: string;
     objectStore?: ObjectStore;
+    backgroundTasks?: boolean;
   } = {},
 ): Promise<TestApi> {
   const db = options.databaseUrl
@@ -57,6 +61,7 @@ export async function createTestApi(
     LOG_LEVEL: 'info',
     SECRETS_ENCRYPTION_KEY: 'test-only-key-0123456789abcdefghijklmnop',
     SMTP_URL: mail.url,
+    PIPELINE_SIGNING_KEYS: testSigningSecret,
     ...options.env,
   });
   const pool = createPool(db.url, { max: 4 });
@@ -65,7 +70,9 @@ export async function createTestApi(
     config,
     pool,
     logStream: logs.stream,
-    pipeline: options.pipeline ?? { checkReady: async () => {} },
+    // No pipeline unless a test starts one: jobs then wait, as they would with the pipeline down.
+    pipeline: options.pipeline ?? createPipelineClient('http://127.0.0.1:9', signingKeyOf(config)),
+    backgroundTasks: options.backgroundTasks ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.objectStore ? { objectStore: options.objectStore } : {}),
   });

@@ -34,10 +34,2149 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a generation job (idempotent with an Idempotency-Key) */
+        post: operations["createJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status, stage, progress, timings and error of a job */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running job; its partial output is removed */
+        post: operations["cancelJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The job’s log lines, oldest first, a page at a time */
+        get: operations["getJobLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a completed job wrote: files, rows, bytes, sha256, schema, engine version, seed */
+        get: operations["getJobManifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The first rows of each table and a size estimate, for live editing */
+        post: operations["previewConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /**
+         * @description Language and default country of generated values.
+         * @enum {string}
+         */
+        LocaleInput: "en" | "de" | "fr" | "es" | "ja";
+        /**
+         * @description ISO 3166-1 alpha-2 code of a country with address data.
+         * @enum {string}
+         */
+        CountryCodeInput: "US" | "GB" | "DE" | "FR" | "ES" | "JP";
+        /** @description How numbers are spread between min and max. */
+        NumberDistributionInput: {
+            /** @constant */
+            type: "uniform";
+        } | {
+            /** @constant */
+            type: "normal";
+            /** @description Mean of the bell curve. */
+            mean: number;
+            /** @description Standard deviation. */
+            stddev: number;
+        } | {
+            /** @constant */
+            type: "lognormal";
+            /** @description Mean of the logarithm. */
+            mu: number;
+            /** @description Standard deviation of the logarithm. */
+            sigma: number;
+        } | {
+            /** @constant */
+            type: "exponential";
+            /** @description Rate λ; the mean above min is 1/λ. */
+            rate: number;
+        } | {
+            /** @constant */
+            type: "poisson";
+            /** @description Mean count λ. */
+            mean: number;
+        };
+        /** @description How dates are spread between min and max. */
+        DateDistributionInput: {
+            /** @constant */
+            type: "uniform";
+        } | {
+            /** @constant */
+            type: "normal";
+            /** @description Centre of the bell curve. */
+            mean: string;
+            /** @description Standard deviation in days. */
+            stddevDays: number;
+        } | {
+            /** @constant */
+            type: "exponential";
+            /** @description Mean distance in days from the anchor. */
+            meanDays: number;
+            /**
+             * @description Where values crowd (default max: recent dates).
+             * @enum {string}
+             */
+            anchor?: "min" | "max";
+        };
+        /** @description Given name matching the row’s sex and locale. */
+        FieldFirstNameInput: {
+            /**
+             * @description First name
+             * @constant
+             */
+            type: "first_name";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Family name; two surnames in Spanish. */
+        FieldLastNameInput: {
+            /**
+             * @description Last name
+             * @constant
+             */
+            type: "last_name";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Given and family name in the locale’s order. */
+        FieldFullNameInput: {
+            /**
+             * @description Full name
+             * @constant
+             */
+            type: "full_name";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Prefix a title such as Dr. or Mrs. */
+            withTitle?: boolean;
+        };
+        /** @description female or male (or F/M), shared with the names of the row. */
+        FieldSexInput: {
+            /**
+             * @description Sex
+             * @constant
+             */
+            type: "sex";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description word (female/male) or letter (F/M).
+             * @enum {string}
+             */
+            format?: "word" | "letter";
+        };
+        /** @description Courtesy title matching the sex (Mr., Frau, Mme …). */
+        FieldTitleInput: {
+            /**
+             * @description Title
+             * @constant
+             */
+            type: "title";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Date of birth consistent with the row’s age. */
+        FieldBirthDateInput: {
+            /**
+             * @description Birth date
+             * @constant
+             */
+            type: "birth_date";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Youngest age (default 18). */
+            minAge?: number;
+            /** @description Oldest age (default 80). */
+            maxAge?: number;
+            /** @description Output format, e.g. DD.MM.YYYY (default ISO). */
+            format?: string;
+        };
+        /** @description Age in whole years at the reference date, from the birth date. */
+        FieldAgeInput: {
+            /**
+             * @description Age
+             * @constant
+             */
+            type: "age";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Youngest age (default 18). */
+            minAge?: number;
+            /** @description Oldest age (default 80). */
+            maxAge?: number;
+        };
+        /** @description Occupation in the locale’s language. */
+        FieldJobTitleInput: {
+            /**
+             * @description Job title
+             * @constant
+             */
+            type: "job_title";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Login name derived from the row’s name. */
+        FieldUsernameInput: {
+            /**
+             * @description Username
+             * @constant
+             */
+            type: "username";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Address derived from the row’s name. */
+        FieldEmailInput: {
+            /**
+             * @description Email
+             * @constant
+             */
+            type: "email";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Use this domain for every address. */
+            domain?: string;
+            /** @description Pick domains from this list. */
+            domains?: string[];
+        };
+        /** @description Number with the area code of the row’s city. */
+        FieldPhoneInput: {
+            /**
+             * @description Phone
+             * @constant
+             */
+            type: "phone";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description Default international.
+             * @enum {string}
+             */
+            format?: "national" | "international" | "e164";
+            /**
+             * @description Default landline.
+             * @enum {string}
+             */
+            kind?: "landline" | "mobile";
+        };
+        /** @description Street and number in local style. */
+        FieldStreetAddressInput: {
+            /**
+             * @description Street address
+             * @constant
+             */
+            type: "street_address";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Street without number. */
+        FieldStreetNameInput: {
+            /**
+             * @description Street name
+             * @constant
+             */
+            type: "street_name";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description House number. */
+        FieldBuildingNumberInput: {
+            /**
+             * @description Building number
+             * @constant
+             */
+            type: "building_number";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Apartment or suite. */
+        FieldSecondaryAddressInput: {
+            /**
+             * @description Secondary address
+             * @constant
+             */
+            type: "secondary_address";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description City of the row’s address, weighted by population. */
+        FieldCityInput: {
+            /**
+             * @description City
+             * @constant
+             */
+            type: "city";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description State, region or prefecture of the city. */
+        FieldStateInput: {
+            /**
+             * @description State / region
+             * @constant
+             */
+            type: "state";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Use the code (IL, BY, 13 …). */
+            abbreviated?: boolean;
+        };
+        /** @description Postal code inside the city’s range. */
+        FieldPostcodeInput: {
+            /**
+             * @description Postcode
+             * @constant
+             */
+            type: "postcode";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Country name in the field’s language. */
+        FieldCountryInput: {
+            /**
+             * @description Country
+             * @constant
+             */
+            type: "country";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description ISO 3166-1 code. */
+        FieldCountryCodeInput: {
+            /**
+             * @description Country code
+             * @constant
+             */
+            type: "country_code";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description Default alpha2.
+             * @enum {string}
+             */
+            format?: "alpha2" | "alpha3";
+        };
+        /** @description Latitude near the row’s city. */
+        FieldLatitudeInput: {
+            /**
+             * @description Latitude
+             * @constant
+             */
+            type: "latitude";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Decimal places of the latitude (default 6). */
+            precision?: number;
+        };
+        /** @description Longitude near the row’s city. */
+        FieldLongitudeInput: {
+            /**
+             * @description Longitude
+             * @constant
+             */
+            type: "longitude";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Decimal places of the longitude (default 6). */
+            precision?: number;
+        };
+        /** @description One-line postal address. */
+        FieldFullAddressInput: {
+            /**
+             * @description Full address
+             * @constant
+             */
+            type: "full_address";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Company with a local legal form. */
+        FieldCompanyNameInput: {
+            /**
+             * @description Company name
+             * @constant
+             */
+            type: "company_name";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Business sector of the company. */
+        FieldIndustryInput: {
+            /**
+             * @description Industry
+             * @constant
+             */
+            type: "industry";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Web domain derived from the company name. */
+        FieldCompanyDomainInput: {
+            /**
+             * @description Company domain
+             * @constant
+             */
+            type: "company_domain";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Web address on a company domain. */
+        FieldUrlInput: {
+            /**
+             * @description URL
+             * @constant
+             */
+            type: "url";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Random domain name. */
+        FieldDomainInput: {
+            /**
+             * @description Domain
+             * @constant
+             */
+            type: "domain";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description IPv4 address, optionally inside a CIDR block. */
+        FieldIpv4Input: {
+            /**
+             * @description IPv4 address
+             * @constant
+             */
+            type: "ipv4";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Restrict to a block, e.g. 10.0.0.0/8. */
+            cidr?: string;
+        };
+        /** @description Global unicast IPv6 address. */
+        FieldIpv6Input: {
+            /**
+             * @description IPv6 address
+             * @constant
+             */
+            type: "ipv6";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Browser user-agent string, weighted by market share. */
+        FieldUserAgentInput: {
+            /**
+             * @description User agent
+             * @constant
+             */
+            type: "user_agent";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Unicast MAC address. */
+        FieldMacAddressInput: {
+            /**
+             * @description MAC address
+             * @constant
+             */
+            type: "mac_address";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description GET, POST … weighted by frequency. */
+        FieldHttpMethodInput: {
+            /**
+             * @description HTTP method
+             * @constant
+             */
+            type: "http_method";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Status code weighted towards 200. */
+        FieldHttpStatusCodeInput: {
+            /**
+             * @description HTTP status
+             * @constant
+             */
+            type: "http_status_code";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description TCP port number. */
+        FieldPortInput: {
+            /**
+             * @description Port
+             * @constant
+             */
+            type: "port";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description Default any.
+             * @enum {string}
+             */
+            range?: "well_known" | "registered" | "dynamic" | "any";
+        };
+        /** @description Valid IBAN (mod-97 check digits) of the row’s country. */
+        FieldIbanInput: {
+            /**
+             * @description IBAN
+             * @constant
+             */
+            type: "iban";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description Country when the address has no IBAN.
+             * @enum {string}
+             */
+            country?: "DE" | "FR" | "ES" | "GB" | "NL" | "IT";
+        };
+        /** @description Card number passing the Luhn check. */
+        FieldCreditCardNumberInput: {
+            /**
+             * @description Card number
+             * @constant
+             */
+            type: "credit_card_number";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description Default: mix of the country.
+             * @enum {string}
+             */
+            brand?: "visa" | "mastercard" | "amex" | "discover" | "jcb";
+        };
+        /** @description Brand of the row’s card. */
+        FieldCreditCardTypeInput: {
+            /**
+             * @description Card brand
+             * @constant
+             */
+            type: "credit_card_type";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description MM/YY within 5 years of the reference date. */
+        FieldCreditCardExpiryInput: {
+            /**
+             * @description Card expiry
+             * @constant
+             */
+            type: "credit_card_expiry";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Card security code (4 digits for amex). */
+        FieldCvvInput: {
+            /**
+             * @description CVV
+             * @constant
+             */
+            type: "cvv";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description ISO 4217 code of the row’s country. */
+        FieldCurrencyCodeInput: {
+            /**
+             * @description Currency
+             * @constant
+             */
+            type: "currency_code";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Money amount (default log-normal, 2 decimals). */
+        FieldAmountInput: {
+            /**
+             * @description Amount
+             * @constant
+             */
+            type: "amount";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Lower bound (uniform default 0). */
+            min?: number;
+            /** @description Upper bound (uniform default 100). */
+            max?: number;
+            /** @description Default uniform. */
+            distribution?: components["schemas"]["NumberDistributionInput"];
+            /** @description Decimal places (default 2). */
+            precision?: number;
+        };
+        /** @description deposit, withdrawal, payment or transfer. */
+        FieldTransactionTypeInput: {
+            /**
+             * @description Transaction type
+             * @constant
+             */
+            type: "transaction_type";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Digits-only account number. */
+        FieldAccountNumberInput: {
+            /**
+             * @description Account number
+             * @constant
+             */
+            type: "account_number";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Length (default 10). */
+            digits?: number;
+        };
+        /** @description Adjective, material and product. */
+        FieldProductNameInput: {
+            /**
+             * @description Product name
+             * @constant
+             */
+            type: "product_name";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Shop department. */
+        FieldDepartmentInput: {
+            /**
+             * @description Department
+             * @constant
+             */
+            type: "department";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Price (default log-normal, 2 decimals). */
+        FieldPriceInput: {
+            /**
+             * @description Price
+             * @constant
+             */
+            type: "price";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Lower bound (uniform default 0). */
+            min?: number;
+            /** @description Upper bound (uniform default 100). */
+            max?: number;
+            /** @description Default uniform. */
+            distribution?: components["schemas"]["NumberDistributionInput"];
+            /** @description Decimal places (default 2). */
+            precision?: number;
+            /** @description End prices in .99 / .95 / .49. */
+            charm?: boolean;
+        };
+        /** @description Stock keeping unit from a pattern. */
+        FieldSkuInput: {
+            /**
+             * @description SKU
+             * @constant
+             */
+            type: "sku";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Pattern, default [A-Z]{3}-\d{5}. */
+            pattern?: string;
+        };
+        /** @description Colour name in the field’s language. */
+        FieldColorInput: {
+            /**
+             * @description Color
+             * @constant
+             */
+            type: "color";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Product material. */
+        FieldMaterialInput: {
+            /**
+             * @description Material
+             * @constant
+             */
+            type: "material";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Barcode number with a valid check digit. */
+        FieldEan13Input: {
+            /**
+             * @description EAN-13
+             * @constant
+             */
+            type: "ean13";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Row number: start + step × row, optionally prefixed. */
+        FieldSequenceInput: {
+            /**
+             * @description Sequence
+             * @constant
+             */
+            type: "sequence";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description First value (default 1). */
+            start?: number;
+            /** @description Increment (default 1). */
+            step?: number;
+            /** @description Text before the number; makes the column text. */
+            prefix?: string;
+            /** @description Zero-pad the number to this many digits. */
+            padding?: number;
+        };
+        /** @description UUID version 4 (random) or 7 (time-ordered). */
+        FieldUuidInput: {
+            /**
+             * @description UUID
+             * @constant
+             */
+            type: "uuid";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description 4 or 7 (default 4). */
+            version?: 4 | 7;
+            /** @description Version 7: timestamp of the first row (default 2024-01-01). */
+            start?: string;
+        };
+        /** @description Sortable ULID, time from row order. */
+        FieldUlidInput: {
+            /**
+             * @description ULID
+             * @constant
+             */
+            type: "ulid";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Timestamp of the first row (default 2024-01-01). */
+            start?: string;
+        };
+        /** @description URL-safe random identifier. */
+        FieldNanoidInput: {
+            /**
+             * @description Nano ID
+             * @constant
+             */
+            type: "nanoid";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Length (default 21). */
+            length?: number;
+        };
+        /** @description A word of the locale. */
+        FieldWordInput: {
+            /**
+             * @description Word
+             * @constant
+             */
+            type: "word";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description A sentence of locale words. */
+        FieldSentenceInput: {
+            /**
+             * @description Sentence
+             * @constant
+             */
+            type: "sentence";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Default 5. */
+            minWords?: number;
+            /** @description Default 12. */
+            maxWords?: number;
+        };
+        /** @description Several sentences. */
+        FieldParagraphInput: {
+            /**
+             * @description Paragraph
+             * @constant
+             */
+            type: "paragraph";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Default 3. */
+            minSentences?: number;
+            /** @description Default 6. */
+            maxSentences?: number;
+        };
+        /** @description Calendar date in a range. */
+        FieldDateInput: {
+            /**
+             * @description Date
+             * @constant
+             */
+            type: "date";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * Format: date
+             * @description Earliest date (default 2020-01-01).
+             */
+            min?: string;
+            /**
+             * Format: date
+             * @description Latest date (default 2024-12-31).
+             */
+            max?: string;
+            distribution?: components["schemas"]["DateDistributionInput"];
+            /** @description Tokens YYYY YY MM M DD D HH H mm ss SSS Z, or unix / unix_ms; default ISO 8601. */
+            format?: string;
+        };
+        /** @description Instant in a range, rendered in a time zone. */
+        FieldDatetimeInput: {
+            /**
+             * @description Date-time
+             * @constant
+             */
+            type: "datetime";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Earliest instant (default 2020-01-01). */
+            min?: string;
+            /** @description Latest instant (default 2024-12-31T23:59:59Z). */
+            max?: string;
+            distribution?: components["schemas"]["DateDistributionInput"];
+            /** @description IANA zone for rendering, e.g. Europe/Berlin (default UTC). */
+            timeZone?: string;
+            /** @description Tokens YYYY YY MM M DD D HH H mm ss SSS Z, or unix / unix_ms; default ISO 8601. */
+            format?: string;
+            /** @description Relative weight of each hour of the day, for daily activity patterns. */
+            hourWeights?: number[];
+        };
+        /** @description Time between min and max. */
+        FieldTimeInput: {
+            /**
+             * @description Time of day
+             * @constant
+             */
+            type: "time";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Earliest time (default 00:00:00). */
+            min?: string;
+            /** @description Latest time (default 23:59:59). */
+            max?: string;
+        };
+        /** @description IANA zone of the row’s city. */
+        FieldTimeZoneInput: {
+            /**
+             * @description Time zone
+             * @constant
+             */
+            type: "time_zone";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description Day of the week in the field’s language. */
+        FieldWeekdayInput: {
+            /**
+             * @description Weekday
+             * @constant
+             */
+            type: "weekday";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description name, short name or number.
+             * @enum {string}
+             */
+            format?: "name" | "short" | "number";
+        };
+        /** @description Month in the field’s language. */
+        FieldMonthInput: {
+            /**
+             * @description Month
+             * @constant
+             */
+            type: "month";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /**
+             * @description name, short name or number.
+             * @enum {string}
+             */
+            format?: "name" | "short" | "number";
+        };
+        /** @description Year in a range. */
+        FieldYearInput: {
+            /**
+             * @description Year
+             * @constant
+             */
+            type: "year";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Default 1970. */
+            min?: number;
+            /** @description Default 2024. */
+            max?: number;
+        };
+        /** @description Whole number with a distribution. */
+        FieldIntegerInput: {
+            /**
+             * @description Integer
+             * @constant
+             */
+            type: "integer";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Lower bound (uniform default 0). */
+            min?: number;
+            /** @description Upper bound (uniform default 100). */
+            max?: number;
+            /** @description Default uniform. */
+            distribution?: components["schemas"]["NumberDistributionInput"];
+        };
+        /** @description Decimal number with a distribution. */
+        FieldDecimalInput: {
+            /**
+             * @description Decimal
+             * @constant
+             */
+            type: "decimal";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Lower bound (uniform default 0). */
+            min?: number;
+            /** @description Upper bound (uniform default 100). */
+            max?: number;
+            /** @description Default uniform. */
+            distribution?: components["schemas"]["NumberDistributionInput"];
+            /** @description Decimal places (default 2). */
+            precision?: number;
+        };
+        /** @description true with a probability. */
+        FieldBooleanInput: {
+            /**
+             * @description Boolean
+             * @constant
+             */
+            type: "boolean";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Chance of true (default 0.5). */
+            probability?: number;
+        };
+        /** @description One of a list of values, optionally weighted. */
+        FieldCategoricalInput: {
+            /**
+             * @description Categorical
+             * @constant
+             */
+            type: "categorical";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description The possible values. */
+            values: (string | number | boolean)[];
+            /** @description Relative weight of each value, same length. */
+            weights?: number[];
+        };
+        /** @description String matching a regular expression. */
+        FieldPatternInput: {
+            /**
+             * @description Pattern
+             * @constant
+             */
+            type: "pattern";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Regular expression subset, e.g. [A-Z]{2}-\d{4}. */
+            pattern: string;
+        };
+        /** @description The same value on every row. */
+        FieldConstantInput: {
+            /**
+             * @description Constant
+             * @constant
+             */
+            type: "constant";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description The value. */
+            value: string | number | boolean;
+        };
+        /** @description Text with {{field}} placeholders from the row. */
+        FieldTemplateInput: {
+            /**
+             * @description Template
+             * @constant
+             */
+            type: "template";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description E.g. {{first_name | lower}}.{{last_name | lower}}@example.com. */
+            template: string;
+        };
+        /** @description Formula over the row’s fields. */
+        FieldExpressionInput: {
+            /**
+             * @description Expression
+             * @constant
+             */
+            type: "expression";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Arithmetic, comparisons, conditionals and functions. */
+            expression: string;
+            /**
+             * @description Column type; inferred when omitted.
+             * @enum {string}
+             */
+            resultType?: "string" | "integer" | "decimal" | "boolean" | "date" | "datetime";
+            /** @description Decimal places (default 2). */
+            precision?: number;
+        };
+        /** @description Key of a row of another table (foreign key). */
+        FieldReferenceInput: {
+            /**
+             * @description Reference
+             * @constant
+             */
+            type: "reference";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Referenced table. */
+            table: string;
+            /** @description Referenced key field (sequence, uuid, ulid, nanoid or unique). */
+            field: string;
+            /** @description 0 = uniform; higher = popular rows picked more often. */
+            skew?: number;
+        };
+        /** @description Ordered event time of the table’s sequence. */
+        FieldSeriesTimestampInput: {
+            /**
+             * @description Series timestamp
+             * @constant
+             */
+            type: "series_timestamp";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description IANA zone for rendering (default UTC). */
+            timeZone?: string;
+            /** @description Tokens YYYY YY MM M DD D HH H mm ss SSS Z, or unix / unix_ms; default ISO 8601. */
+            format?: string;
+        };
+        /** @description Measurement: trend + seasons + noise process + outliers. */
+        FieldSeriesValueInput: {
+            /**
+             * @description Series value
+             * @constant
+             */
+            type: "series_value";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Level at the series start (default 0). */
+            base?: number;
+            /** @description Change per day (default 0). */
+            trend?: number;
+            /** @description Seasonal cycles added to the level. */
+            seasons?: {
+                /**
+                 * @description Cycle length.
+                 * @enum {string}
+                 */
+                period: "daily" | "weekly" | "yearly";
+                /** @description Half the peak-to-trough swing. */
+                amplitude: number;
+                /** @description Where the cycle peaks: hour (daily), day 0–6 from Monday (weekly) or day of year. */
+                peak?: number;
+            }[];
+            noise?: {
+                /**
+                 * @description white: independent; random_walk; ar1: mean-reverting.
+                 * @enum {string}
+                 */
+                process: "white" | "random_walk" | "ar1";
+                /** @description Standard deviation of each step. */
+                sigma: number;
+                /** @description AR(1) coefficient (default 0.8). */
+                phi?: number;
+            };
+            outliers?: {
+                /** @description Share of events that are outliers. */
+                rate: number;
+                /** @description Size in noise standard deviations (default 6). */
+                magnitude?: number;
+            };
+            /** @description Decimal places (default 2). */
+            precision?: number;
+            /** @description Clamp values below. */
+            min?: number;
+            /** @description Clamp values above. */
+            max?: number;
+        };
+        /** @description Vehicle registration in the country’s format. */
+        FieldLicensePlateInput: {
+            /**
+             * @description License plate
+             * @constant
+             */
+            type: "license_plate";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description File name with an extension. */
+        FieldFileNameInput: {
+            /**
+             * @description File name
+             * @constant
+             */
+            type: "file_name";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Fixed extension. */
+            extension?: string;
+        };
+        /** @description Media type, weighted by frequency. */
+        FieldMimeTypeInput: {
+            /**
+             * @description MIME type
+             * @constant
+             */
+            type: "mime_type";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+        };
+        /** @description One column of a table: a name, a type and its options. */
+        FieldSpecInput: components["schemas"]["FieldFirstNameInput"] | components["schemas"]["FieldLastNameInput"] | components["schemas"]["FieldFullNameInput"] | components["schemas"]["FieldSexInput"] | components["schemas"]["FieldTitleInput"] | components["schemas"]["FieldBirthDateInput"] | components["schemas"]["FieldAgeInput"] | components["schemas"]["FieldJobTitleInput"] | components["schemas"]["FieldUsernameInput"] | components["schemas"]["FieldEmailInput"] | components["schemas"]["FieldPhoneInput"] | components["schemas"]["FieldStreetAddressInput"] | components["schemas"]["FieldStreetNameInput"] | components["schemas"]["FieldBuildingNumberInput"] | components["schemas"]["FieldSecondaryAddressInput"] | components["schemas"]["FieldCityInput"] | components["schemas"]["FieldStateInput"] | components["schemas"]["FieldPostcodeInput"] | components["schemas"]["FieldCountryInput"] | components["schemas"]["FieldCountryCodeInput"] | components["schemas"]["FieldLatitudeInput"] | components["schemas"]["FieldLongitudeInput"] | components["schemas"]["FieldFullAddressInput"] | components["schemas"]["FieldCompanyNameInput"] | components["schemas"]["FieldIndustryInput"] | components["schemas"]["FieldCompanyDomainInput"] | components["schemas"]["FieldUrlInput"] | components["schemas"]["FieldDomainInput"] | components["schemas"]["FieldIpv4Input"] | components["schemas"]["FieldIpv6Input"] | components["schemas"]["FieldUserAgentInput"] | components["schemas"]["FieldMacAddressInput"] | components["schemas"]["FieldHttpMethodInput"] | components["schemas"]["FieldHttpStatusCodeInput"] | components["schemas"]["FieldPortInput"] | components["schemas"]["FieldIbanInput"] | components["schemas"]["FieldCreditCardNumberInput"] | components["schemas"]["FieldCreditCardTypeInput"] | components["schemas"]["FieldCreditCardExpiryInput"] | components["schemas"]["FieldCvvInput"] | components["schemas"]["FieldCurrencyCodeInput"] | components["schemas"]["FieldAmountInput"] | components["schemas"]["FieldTransactionTypeInput"] | components["schemas"]["FieldAccountNumberInput"] | components["schemas"]["FieldProductNameInput"] | components["schemas"]["FieldDepartmentInput"] | components["schemas"]["FieldPriceInput"] | components["schemas"]["FieldSkuInput"] | components["schemas"]["FieldColorInput"] | components["schemas"]["FieldMaterialInput"] | components["schemas"]["FieldEan13Input"] | components["schemas"]["FieldSequenceInput"] | components["schemas"]["FieldUuidInput"] | components["schemas"]["FieldUlidInput"] | components["schemas"]["FieldNanoidInput"] | components["schemas"]["FieldWordInput"] | components["schemas"]["FieldSentenceInput"] | components["schemas"]["FieldParagraphInput"] | components["schemas"]["FieldDateInput"] | components["schemas"]["FieldDatetimeInput"] | components["schemas"]["FieldTimeInput"] | components["schemas"]["FieldTimeZoneInput"] | components["schemas"]["FieldWeekdayInput"] | components["schemas"]["FieldMonthInput"] | components["schemas"]["FieldYearInput"] | components["schemas"]["FieldIntegerInput"] | components["schemas"]["FieldDecimalInput"] | components["schemas"]["FieldBooleanInput"] | components["schemas"]["FieldCategoricalInput"] | components["schemas"]["FieldPatternInput"] | components["schemas"]["FieldConstantInput"] | components["schemas"]["FieldTemplateInput"] | components["schemas"]["FieldExpressionInput"] | components["schemas"]["FieldReferenceInput"] | components["schemas"]["FieldSeriesTimestampInput"] | components["schemas"]["FieldSeriesValueInput"] | components["schemas"]["FieldLicensePlateInput"] | components["schemas"]["FieldFileNameInput"] | components["schemas"]["FieldMimeTypeInput"];
+        /** @description A length of time: a number and a unit (ms, s, m, h, d, w). */
+        DurationInput: string;
+        /** @description How many child rows each parent row has. */
+        CardinalityInput: {
+            /** @constant */
+            distribution: "fixed";
+            /** @description Children of every parent row. */
+            count: number;
+        } | {
+            /** @constant */
+            distribution: "uniform";
+            /** @description Fewest children. */
+            min: number;
+            /** @description Most children. */
+            max: number;
+        } | {
+            /** @constant */
+            distribution: "poisson";
+            /** @description Average number of children. */
+            mean: number;
+            /** @description Fewest children (counts below are raised). */
+            min?: number;
+            /** @description Most children (counts above are capped). */
+            max?: number;
+        };
+        /** @description Makes this a child table: its rows are generated per parent row. */
+        ParentSpecInput: {
+            /** @description The parent table; each of its rows gets `count` rows here. */
+            table: string;
+            count: components["schemas"]["CardinalityInput"];
+        };
+        /** @description Makes the table a time series: ordered events per parent row (or one series for a root table). */
+        SequenceSpecInput: {
+            /** @description Time of the first event of every series. */
+            start: string;
+            /** @description Shift each series’ start by a random amount up to this. */
+            startJitter?: components["schemas"]["DurationInput"];
+            /** @description Spacing of events. */
+            interval: {
+                /** @constant */
+                type: "regular";
+                /** @description Time between events. */
+                every: components["schemas"]["DurationInput"];
+                /** @description Random displacement of each event, as a share of the interval. */
+                jitter?: number;
+            } | {
+                /** @constant */
+                type: "random";
+                /** @description Average time between events (a Poisson process). */
+                mean: components["schemas"]["DurationInput"];
+            };
+            /** @description Outages: stretches of time with no events. */
+            gaps?: {
+                /** @description Chance that an outage precedes an event. */
+                rate: number;
+                /** @description Average missed intervals per outage (default 5). */
+                meanLength?: number;
+            };
+        };
+        /** @description A table: a row count (or a parent and a cardinality) and fields. */
+        TableSpecInput: {
+            /** @description Table name; also the output file name. */
+            name: string;
+            /** @description Free text; not used by the engine. */
+            description?: string;
+            /** @description Row count of a root table (one without parent). For a root sequence, the series length. */
+            rows?: number;
+            parent?: components["schemas"]["ParentSpecInput"];
+            sequence?: components["schemas"]["SequenceSpecInput"];
+            /** @description Default locale of the table’s fields. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Countries of addresses (and so phones, currencies, IBANs); default the locale’s country. */
+            countries?: (components["schemas"]["CountryCodeInput"] | {
+                code: components["schemas"]["CountryCodeInput"];
+                /** @description Relative weight. */
+                weight: number;
+            })[];
+            /** @description The columns, in output order. */
+            fields: components["schemas"]["FieldSpecInput"][];
+        };
+        /** @description What to generate: tables, their fields and relations. */
+        GeneratorConfigInput: {
+            /**
+             * @description Version of the configuration language (1).
+             * @constant
+             */
+            version?: 1;
+            /** @description Default locale (default en). */
+            locale?: components["schemas"]["LocaleInput"];
+            /**
+             * Format: date
+             * @description The dataset’s "today": ages, card expiries and default ranges are relative to it (default 2025-01-01).
+             */
+            referenceDate?: string;
+            /** @description One or more tables. */
+            tables: components["schemas"]["TableSpecInput"][];
+        };
+        /**
+         * @description File format of the generated parts.
+         * @enum {string}
+         */
+        OutputFormatInput: "csv" | "jsonl" | "parquet" | "sql";
+        /** @description CSV dialect: RFC 4180 with a header row. */
+        CsvOptionsInput: {
+            /** @description Field separator (default ","). */
+            delimiter?: string;
+            /** @description Prefix text cells starting with = + - @ tab or CR with a quote so spreadsheets do not run them. */
+            escapeFormulas?: boolean;
+        };
+        /** @description Where and how the output is written. */
+        PipelineOutputLocationInput: {
+            /** @description The project’s bucket in the object store. */
+            bucket: string;
+            /** @description Folder for the parts and manifest.json, ending with a slash (default `jobs/{jobId}/`). */
+            prefix?: string;
+            format: components["schemas"]["OutputFormatInput"];
+            csv?: components["schemas"]["CsvOptionsInput"];
+        };
+        CreatePipelineJobInput: {
+            config: components["schemas"]["GeneratorConfigInput"];
+            output: components["schemas"]["PipelineOutputLocationInput"];
+            /** @description Seed of the random streams; the same config, seed and engine give the same bytes. Random when absent. */
+            seed?: string | number;
+            /**
+             * Format: uri
+             * @description Receives a signed POST on every status or stage change and on progress (at most once a second).
+             */
+            callbackUrl?: string;
+        };
+        PipelinePreviewRequestInput: {
+            config: components["schemas"]["GeneratorConfigInput"];
+            /** @description Format for the size estimate (default CSV). */
+            output?: {
+                format: components["schemas"]["OutputFormatInput"];
+                csv?: components["schemas"]["CsvOptionsInput"];
+            };
+            /**
+             * @description Rows per table to show.
+             * @default 10
+             */
+            rows: number;
+            /** @default 1 */
+            seed: string | number;
+        };
+        Error: {
+            error: {
+                /**
+                 * @description Stable machine-readable code
+                 * @enum {string}
+                 */
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "unprocessable" | "rate_limited" | "internal" | "unavailable";
+                /** @description What went wrong, in words a person can act on */
+                message: string;
+                /** @description Field-level problems, for validation errors */
+                details?: {
+                    /** @description Dotted path of the offending field, e.g. `tables[0].name` */
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -50,6 +2189,130 @@ export type components = {
                     ok: boolean;
                     message?: string;
                 };
+            };
+        };
+        /**
+         * @description File format of the generated parts.
+         * @enum {string}
+         */
+        OutputFormat: "csv" | "jsonl" | "parquet" | "sql";
+        /** @description CSV dialect: RFC 4180 with a header row. */
+        CsvOptions: {
+            /** @description Field separator (default ","). */
+            delimiter?: string;
+            /** @description Prefix text cells starting with = + - @ tab or CR with a quote so spreadsheets do not run them. */
+            escapeFormulas?: boolean;
+        };
+        /**
+         * @description Where the job is in its life.
+         * @enum {string}
+         */
+        PipelineJobStatus: "queued" | "running" | "cancelling" | "completed" | "failed" | "cancelled";
+        /**
+         * @description What the job is doing now.
+         * @enum {string}
+         */
+        PipelineJobStage: "queued" | "validating" | "generating" | "finalizing" | "completed" | "failed" | "cancelled";
+        /** @description A generation job as the pipeline sees it. */
+        PipelineJob: {
+            id: string;
+            status: components["schemas"]["PipelineJobStatus"];
+            stage: components["schemas"]["PipelineJobStage"];
+            progress: {
+                rowsDone: number;
+                /** @description Known once the job is planned. */
+                rowsTotal: number | null;
+                percent: number;
+                rowsPerSecond: number | null;
+                /** @description Estimated seconds left while generating. */
+                etaSeconds: number | null;
+            };
+            output: {
+                /** @description The project’s bucket in the object store. */
+                bucket: string;
+                prefix: string;
+                format: components["schemas"]["OutputFormat"];
+                csv?: components["schemas"]["CsvOptions"];
+            };
+            seed: string;
+            engineVersion: string | null;
+            callbackUrl: string | null;
+            error: {
+                /** @description The stage that failed. */
+                stage: components["schemas"]["PipelineJobStage"];
+                /** @description What went wrong, in words a person can act on. */
+                message: string;
+            } | null;
+            timings: {
+                /** @description ISO 8601 date-time */
+                createdAt: string;
+                startedAt: string | null;
+                generatingAt: string | null;
+                finishedAt: string | null;
+                /** @description ISO 8601 date-time */
+                updatedAt: string;
+            };
+        };
+        PipelineJobLogs: {
+            items: {
+                id: number;
+                /** @description ISO 8601 date-time */
+                time: string;
+                /** @enum {string} */
+                level: "debug" | "info" | "warn" | "error";
+                stage: components["schemas"]["PipelineJobStage"];
+                message: string;
+            }[];
+            /** @description Pass as `after` for the next page; null at the end so far. */
+            nextCursor: number | null;
+        };
+        /** @description What a completed job wrote; also stored as manifest.json. */
+        PipelineManifest: {
+            jobId: string;
+            engineVersion: string;
+            seed: string;
+            format: components["schemas"]["OutputFormat"];
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            rows: number;
+            bytes: number;
+            tables: {
+                name: string;
+                rows: number;
+                bytes: number;
+                columns: {
+                    name: string;
+                    type: string;
+                }[];
+            }[];
+            files: {
+                /** @description Object key in the bucket */
+                key: string;
+                table: string;
+                rows: number;
+                bytes: number;
+                sha256: string;
+            }[];
+        };
+        PipelinePreview: {
+            tables: {
+                name: string;
+                columns: {
+                    name: string;
+                    type: string;
+                }[];
+                rows: {
+                    [key: string]: unknown;
+                }[];
+            }[];
+            estimate: {
+                rows: number;
+                bytes: number;
+                tables: {
+                    name: string;
+                    rows: number;
+                    bytes: number;
+                }[];
             };
         };
     };
@@ -106,6 +2369,342 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    createJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the same job; a different body with it is a 409. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePipelineJobInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineJob"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineJob"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineJob"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineJob"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJobLogs: {
+        parameters: {
+            query?: {
+                /** @description Cursor: the `nextCursor` of the previous page. */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineJobLogs"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJobManifest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineManifest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelinePreviewRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelinePreview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

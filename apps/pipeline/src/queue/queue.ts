@@ -1,14 +1,63 @@
 import PgBoss from 'pg-boss';
 import { queueSchema } from '../db/migrations.ts';
 
-/** The pipeline's queue: pg-boss in its own schema of the pipeline's database. */
-export async function startQueue(databaseUrl: string): Promise<PgBoss> {
+/** The kinds of task, one queue each: plan a job, run one shard, finalize a job. */
+export const queues = {
+  plan: 'pipeline-plan',
+  shard: 'pipeline-shard',
+  finalize: 'pipeline-finalize',
+} as const;
+
+export type PlanTask = { jobId: string };
+export type ShardTask = { jobId: string; shardNo: number };
+export type FinalizeTask = { jobId: string };
+
+/**
+ * The pipeline's queue: pg-boss in its own schema of the pipeline's database. Shard tasks are not
+ * retried by pg-boss: a crashed worker's shard is found by stall detection (heartbeats) and queued
+ * again, long before a pg-boss expiry would notice. Plan and finalize tasks are short and idempotent,
+ * so pg-boss retries them after an expiry.
+ */
+export async function startQueue(
+  databaseUrl: string,
+  options: { maintenance?: boolean; onError?: (err: Error) => void } = {},
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: queueSchema,
     application_name: 'synoptic-queue',
+    max: 4,
+    supervise: options.maintenance ?? true,
+    schedule: false,
   });
-  boss.on('error', (err) => console.error('queue error', err));
+  boss.on('error', options.onError ?? ((err) => console.error('queue error', err)));
   await boss.start();
+  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  const create = async (name: string, settings: PgBoss.Queue) => {
+    if (existing.has(name)) return;
+    await boss.createQueue(name, settings).catch(async (err: unknown) => {
+      // Two processes starting at once both try; the loser finds the queue there.
+      if (!(await boss.getQueue(name))) throw err;
+    });
+  };
+  await create(queues.plan, { name: queues.plan, retryLimit: 3, retryDelay: 1, expireInSeconds: 300 });
+  await create(queues.shard, { name: queues.shard, retryLimit: 0, expireInSeconds: 6 * 3600 });
+  await create(queues.finalize, {
+    name: queues.finalize,
+    retryLimit: 3,
+    retryDelay: 1,
+    expireInSeconds: 300,
+  });
   return boss;
+}
+
+/** Lets pg-boss send inside our own transaction, so a job and its first task commit together. */
+export function inTransaction(client: {
+  query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+}): { db: PgBoss.Db } {
+  return {
+    db: {
+      executeSql: async (text: string, values: unknown[]) => client.query(text, values) as never,
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { CheckCircle2, CircleAlert, Database, Workflow } from 'lucide-react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useReadiness } from '@/features/health/use-readiness';
+import { useDocumentTitle } from '@/lib/use-document-title';
 
 const checkLabels: Record<string, { label: string; icon: typeof Database }> = {
   database: { label: 'Database', icon: Database },
@@ -9,6 +10,7 @@ const checkLabels: Record<string, { label: string; icon: typeof Database }> = {
 };
 
 export function OverviewRoute() {
+  useDocumentTitle(undefined);
   const { data } = useReadiness();
   const checks = data && 'checks' in data ? Object.entries(data.checks) : [];
   return (

@@ -1,0 +1,506 @@
+import { randomInt } from 'node:crypto';
+import {
+  type CsvOptions,
+  type GeneratorConfig,
+  type OutputFormat,
+  validateGeneratorConfig,
+} from '@synoptic/contract';
+import type { ObjectStore } from '@synoptic/object-store';
+import { AppError, type Pool, uuidv7, withTransaction } from '@synoptic/service-kit';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import {
+  type PipelineClient,
+  type PipelineJob,
+  PipelineRejectedError,
+  PipelineUnavailableError,
+} from '../../platform/pipeline-client.ts';
+import type { UserRow } from '../accounts/users.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { ProjectAccess } from '../projects/project-access.ts';
+import { actorOf } from '../projects/projects.service.ts';
+import type { RateLimiter } from '../rate-limits/rate-limiter.ts';
+import { canMove, finishedStatuses, type JobStatus } from './job-lifecycle.ts';
+import { complete, enqueue, leaseDue, remove, retryLater } from './job-outbox.repository.ts';
+import { presentFile, presentJob } from './jobs.presenter.ts';
+import {
+  addStorageUsed,
+  countActiveJobs,
+  deleteJobFiles,
+  deleteJobRow,
+  findExpiredOutputs,
+  findJob,
+  findJobById,
+  findJobFiles,
+  findJobForUpdate,
+  findJobsOfProject,
+  findQuietJobs,
+  insertJob,
+  insertJobFiles,
+  type JobPatch,
+  type JobRow,
+  updateJob,
+} from './jobs.repository.ts';
+
+export type JobLimits = {
+  jobsPerUserPerMinute: number;
+  maxActiveJobsPerProject: number;
+  maxRowsPerJob: number;
+  requireEmailVerification: boolean;
+};
+
+export type NewJob = {
+  name: string;
+  config: unknown;
+  outputFormat?: OutputFormat | undefined;
+  csv?: CsvOptions | undefined;
+  seed?: string | undefined;
+};
+
+const bytesText = (bytes: number) => {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+};
+
+/** Pause before the next dispatch attempt: 1 s, 2 s, 4 s … at most a minute. */
+export const dispatchBackoffMs = (attempts: number) => Math.min(1000 * 2 ** attempts, 60_000);
+
+export function createJobsService(deps: {
+  pool: Pool;
+  pipeline: PipelineClient;
+  store: ObjectStore;
+  clock: Clock;
+  limiter: RateLimiter;
+  limits: JobLimits;
+  callbackBaseUrl: string;
+  log: FastifyBaseLogger;
+  /** Tells live listeners (SSE) that a job of a project changed. */
+  notify: (projectId: string, jobId: string) => Promise<void>;
+}) {
+  const { pool, pipeline, store, clock, limiter, limits, log } = deps;
+
+  const getRow = async (projectId: string, jobId: string) => {
+    const row = await findJob(pool, projectId, jobId);
+    if (!row) throw new AppError('not_found', 'No such job in this project.');
+    return row;
+  };
+
+  const bucketOf = async (projectId: string) => {
+    const { rows } = await pool.query<{ bucket: string }>('select bucket from app.projects where id = $1', [
+      projectId,
+    ]);
+    return rows[0]?.bucket;
+  };
+
+  /** Asks the pipeline what the job would write; undefined when the pipeline cannot say right now. */
+  const estimate = async (
+    config: GeneratorConfig,
+    format: OutputFormat,
+    csv: CsvOptions | undefined,
+    seed: string,
+  ) => {
+    try {
+      const preview = await pipeline.preview({
+        config,
+        output: { format, ...(csv ? { csv } : {}) },
+        rows: 1,
+        seed,
+      });
+      return preview.estimate;
+    } catch (err) {
+      if (err instanceof PipelineUnavailableError) return undefined;
+      throw err;
+    }
+  };
+
+  /** Applies what the pipeline reports, forward only: stale events and impossible moves are ignored. */
+  const apply = async (jobId: string, reported: PipelineJob, seq?: number) => {
+    const manifest =
+      reported.status === 'completed'
+        ? await pipeline.getManifest(reported.id).catch(() => undefined)
+        : undefined;
+    const changed = await withTransaction(pool, async (tx) => {
+      const job = await findJobForUpdate(tx, jobId);
+      if (!job || (seq !== undefined && seq <= job.pipeline_seq)) return undefined;
+      const status = reported.status as JobStatus;
+      if (!canMove(job.status, status)) return undefined;
+      // A completed job is only recorded with its files; without the manifest, wait for the next report.
+      if (status === 'completed' && job.status !== 'completed' && !manifest) return undefined;
+      const patch: JobPatch = {
+        status,
+        stage: reported.stage,
+        pipelineJobId: reported.id,
+        rowsDone: Math.max(job.rows_done, reported.progress.rowsDone),
+        rowsTotal: reported.progress.rowsTotal,
+        rowsPerSecond: reported.progress.rowsPerSecond,
+        etaSeconds: reported.progress.etaSeconds,
+        errorStage: reported.error?.stage ?? null,
+        errorMessage: reported.error?.message ?? null,
+        startedAt: reported.timings.startedAt ? new Date(reported.timings.startedAt) : null,
+        finishedAt: reported.timings.finishedAt ? new Date(reported.timings.finishedAt) : null,
+        ...(seq !== undefined ? { pipelineSeq: seq } : {}),
+      };
+      if (manifest && job.status !== 'completed') {
+        patch.bytes = manifest.bytes;
+        patch.rowsDone = manifest.rows;
+        patch.rowsTotal = manifest.rows;
+        await insertJobFiles(
+          tx,
+          jobId,
+          manifest.files.map((f) => ({
+            key: f.key,
+            table_name: f.table,
+            rows: f.rows,
+            bytes: f.bytes,
+            sha256: f.sha256,
+          })),
+        );
+        await addStorageUsed(tx, job.project_id, manifest.bytes);
+      }
+      await updateJob(tx, jobId, patch);
+      if (finishedStatuses.has(status)) await remove(tx, jobId);
+      return job.project_id;
+    });
+    if (changed) await deps.notify(changed, jobId);
+  };
+
+  const failJob = async (job: JobRow, stage: string, message: string) => {
+    await withTransaction(pool, async (tx) => {
+      await updateJob(tx, job.id, {
+        status: 'failed',
+        stage: 'failed',
+        errorStage: stage,
+        errorMessage: message,
+        finishedAt: clock.now(),
+      });
+      await remove(tx, job.id);
+    });
+    await deps.notify(job.project_id, job.id);
+  };
+
+  const submit = async (job: JobRow) => {
+    const bucket = await bucketOf(job.project_id);
+    if (!bucket) return;
+    const config = job.config as GeneratorConfig;
+    if (job.estimated_bytes === null) {
+      // Accepted while the pipeline was away: check the quota now, before any work is done.
+      const csv = (job.csv_options ?? undefined) as CsvOptions | undefined;
+      const sized = await estimate(config, job.output_format, csv, job.seed);
+      if (!sized) throw new PipelineUnavailableError('pipeline unavailable for an estimate');
+      const refusal = await quotaRefusal(job.project_id, sized, job.id);
+      if (refusal) return failJob(job, 'validating', refusal);
+    }
+    const reported = await pipeline.submitJob(
+      {
+        config,
+        output: {
+          bucket,
+          prefix: `jobs/${job.id}/`,
+          format: job.output_format,
+          ...(job.csv_options ? { csv: job.csv_options } : {}),
+        },
+        seed: job.seed,
+        callbackUrl: new URL(`/api/internal/pipeline-events/${job.id}`, deps.callbackBaseUrl).toString(),
+      },
+      job.id,
+    );
+    await updateJob(pool, job.id, { pipelineJobId: reported.id, dispatchedAt: clock.now() });
+    await complete(pool, job.id, 'submit');
+    await apply(job.id, reported);
+  };
+
+  /** Why a job of this size may not run in this project now, in words; undefined when it may. */
+  const quotaRefusal = async (
+    projectId: string,
+    sized: { rows: number; bytes: number },
+    exceptJobId?: string,
+  ) => {
+    if (sized.rows > limits.maxRowsPerJob) {
+      return `This job would make ${sized.rows.toLocaleString('en')} rows; the limit is ${limits.maxRowsPerJob.toLocaleString('en')} rows per job.`;
+    }
+    const { rows } = await pool.query<{ used: number; quota: number; reserved: number }>(
+      `select p.storage_used_bytes as used, p.storage_quota_bytes as quota,
+         coalesce((select sum(j.estimated_bytes) from app.jobs j where j.project_id = p.id
+           and j.status in ('queued', 'running') and j.id <> coalesce($2::uuid, '00000000-0000-0000-0000-000000000000')), 0)::bigint as reserved
+       from app.projects p where p.id = $1`,
+      [projectId, exceptJobId ?? null],
+    );
+    const project = rows[0];
+    if (!project) return undefined;
+    const free = project.quota - project.used - project.reserved;
+    if (sized.bytes > free) {
+      return `This job would write about ${bytesText(sized.bytes)}, but the project has ${bytesText(Math.max(0, free))} left of its ${bytesText(project.quota)} storage quota. Delete old jobs or raise the quota.`;
+    }
+    return undefined;
+  };
+
+  /** Validates, checks limits and quota, and stores the job as queued with its outbox entry, atomically. */
+  const create = async (access: ProjectAccess, user: UserRow, input: NewJob) => {
+    if (limits.requireEmailVerification && !user.email_verified_at) {
+      throw new AppError('forbidden', 'Confirm your email address before running jobs.');
+    }
+    const validation = validateGeneratorConfig(input.config);
+    if (!validation.ok) {
+      throw new AppError('validation_failed', 'The generator configuration has problems.', {
+        details: validation.errors.map((e) => ({ path: `config.${e.path}`, message: e.message })),
+      });
+    }
+    await limiter.hit({ name: 'jobs-user', limit: limits.jobsPerUserPerMinute, windowSeconds: 60 }, user.id);
+    const active = await countActiveJobs(pool, access.project.id);
+    if (active >= limits.maxActiveJobsPerProject) {
+      throw new AppError(
+        'unprocessable',
+        `This project already has ${active} jobs queued or running (the limit is ${limits.maxActiveJobsPerProject}). Wait for one to finish or cancel one.`,
+      );
+    }
+    const format = input.outputFormat ?? access.project.default_output_format;
+    const seed = input.seed ?? String(randomInt(0, 2 ** 47));
+    const sized = await estimate(validation.config, format, input.csv, seed);
+    if (sized) {
+      const refusal = await quotaRefusal(access.project.id, sized);
+      if (refusal) throw new AppError('unprocessable', refusal);
+    }
+    const id = uuidv7();
+    await withTransaction(pool, async (tx) => {
+      await insertJob(tx, {
+        id,
+        projectId: access.project.id,
+        createdBy: user.id,
+        name: input.name,
+        config: validation.config,
+        outputFormat: format,
+        csvOptions: input.csv,
+        seed,
+        estimatedBytes: sized?.bytes ?? null,
+        rowsTotal: sized?.rows ?? null,
+      });
+      await enqueue(tx, id, 'submit');
+      await recordAudit(tx, {
+        projectId: access.project.id,
+        actor: actorOf(user),
+        action: 'job.created',
+        target: input.name,
+      });
+      await addStorageUsed(tx, access.project.id, 0);
+    });
+    await deps.notify(access.project.id, id);
+    return presentJob(await getRow(access.project.id, id));
+  };
+
+  /** Sends one outbox entry to the pipeline; failures come back to the dispatcher to retry later. */
+  const dispatch = async (entry: { job_id: string; action: 'submit' | 'cancel'; attempts: number }) => {
+    const job = await findJobById(pool, entry.job_id);
+    if (!job) return;
+    try {
+      if (entry.action === 'submit') {
+        if (job.status !== 'queued') return void (await complete(pool, job.id, 'submit'));
+        await submit(job);
+      } else if (job.pipeline_job_id) {
+        await apply(job.id, await pipeline.cancelJob(job.pipeline_job_id));
+        await complete(pool, job.id, 'cancel');
+      }
+    } catch (err) {
+      if (
+        err instanceof PipelineRejectedError &&
+        err.status < 500 &&
+        err.status !== 401 &&
+        err.status !== 409
+      ) {
+        const detail = err.body.error?.details?.map((d) => `${d.path}: ${d.message}`).join('; ');
+        return failJob(job, 'validating', detail ? `${err.message} (${detail})` : err.message);
+      }
+      await retryLater(pool, job.id, dispatchBackoffMs(entry.attempts), (err as Error).message);
+      log.warn({ err, jobId: job.id, attempts: entry.attempts + 1 }, 'job not yet handed to the pipeline');
+    }
+  };
+
+  /** Checks a configuration in the api, then asks the pipeline for the first rows and a size estimate. */
+  const preview = async (
+    access: ProjectAccess,
+    input: {
+      config: unknown;
+      outputFormat?: OutputFormat | undefined;
+      csv?: CsvOptions | undefined;
+      rows: number;
+      seed?: string | undefined;
+    },
+  ) => {
+    const validation = validateGeneratorConfig(input.config);
+    if (!validation.ok) {
+      throw new AppError('validation_failed', 'The generator configuration has problems.', {
+        details: validation.errors.map((e) => ({ path: `config.${e.path}`, message: e.message })),
+      });
+    }
+    const format = input.outputFormat ?? access.project.default_output_format;
+    try {
+      return await pipeline.preview({
+        config: validation.config,
+        output: { format, ...(input.csv ? { csv: input.csv } : {}) },
+        rows: input.rows,
+        seed: input.seed ?? '1',
+      });
+    } catch (err) {
+      if (err instanceof PipelineRejectedError && err.status === 400) {
+        throw new AppError('validation_failed', err.message, {
+          details: (err.body.error?.details ?? []).map((d) => ({ path: d.path, message: d.message })),
+        });
+      }
+      log.warn({ err }, 'preview unavailable');
+      throw new AppError(
+        'unavailable',
+        'Preview is not available right now: the generation pipeline cannot be reached.',
+      );
+    }
+  };
+
+  return {
+    apply,
+    preview,
+
+    create,
+
+    async list(
+      access: ProjectAccess,
+      query: { status?: JobStatus[] | undefined; cursor?: string | undefined; limit: number },
+    ) {
+      const rows = await findJobsOfProject(pool, access.project.id, {
+        statuses: query.status,
+        before: query.cursor,
+        limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      return {
+        jobs: page.map(presentJob),
+        nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    async get(access: ProjectAccess, jobId: string) {
+      const row = await getRow(access.project.id, jobId);
+      const files = await findJobFiles(pool, jobId);
+      return { ...presentJob(row), config: row.config as GeneratorConfig, files: files.map(presentFile) };
+    },
+
+    /** Cancels a queued or running job; one that never reached the pipeline is cancelled at once. */
+    async cancel(access: ProjectAccess, user: UserRow, jobId: string) {
+      await withTransaction(pool, async (tx) => {
+        const job = await findJobForUpdate(tx, jobId);
+        if (!job || job.project_id !== access.project.id)
+          throw new AppError('not_found', 'No such job in this project.');
+        if (finishedStatuses.has(job.status)) {
+          throw new AppError(
+            'conflict',
+            `This job has already ${job.status === 'expired' ? 'expired' : job.status}; there is nothing to cancel.`,
+          );
+        }
+        if (job.status === 'cancelling') return;
+        if (job.pipeline_job_id === null) {
+          await remove(tx, jobId);
+          await updateJob(tx, jobId, { status: 'cancelled', stage: 'cancelled', finishedAt: clock.now() });
+        } else {
+          await updateJob(tx, jobId, { status: 'cancelling' });
+          await enqueue(tx, jobId, 'cancel');
+        }
+        await recordAudit(tx, {
+          projectId: access.project.id,
+          actor: actorOf(user),
+          action: 'job.cancelled',
+          target: job.name,
+        });
+      });
+      await deps.notify(access.project.id, jobId);
+      return presentJob(await getRow(access.project.id, jobId));
+    },
+
+    /** Deletes a finished job with its outputs. */
+    async delete(access: ProjectAccess, user: UserRow, jobId: string) {
+      const job = await getRow(access.project.id, jobId);
+      if (!finishedStatuses.has(job.status)) {
+        throw new AppError('conflict', 'This job is still queued or running. Cancel it first.');
+      }
+      await store.deletePrefix(access.project.bucket, `jobs/${jobId}/`);
+      await withTransaction(pool, async (tx) => {
+        if (job.status === 'completed' && job.bytes) await addStorageUsed(tx, access.project.id, -job.bytes);
+        await deleteJobRow(tx, jobId);
+        await recordAudit(tx, {
+          projectId: access.project.id,
+          actor: actorOf(user),
+          action: 'job.deleted',
+          target: job.name,
+        });
+      });
+      await deps.notify(access.project.id, jobId);
+    },
+
+    /** Runs a job's configuration again, with the same seed (the same data) or a new one. */
+    async rerun(access: ProjectAccess, user: UserRow, jobId: string, seed: 'same' | 'new') {
+      const job = await getRow(access.project.id, jobId);
+      return create(access, user, {
+        name: job.name,
+        config: job.config,
+        outputFormat: job.output_format,
+        csv: (job.csv_options ?? undefined) as CsvOptions | undefined,
+        seed: seed === 'same' ? job.seed : undefined,
+      });
+    },
+
+    /** The job's log, from the pipeline; empty while the job waits for it. */
+    async logs(access: ProjectAccess, jobId: string, after: number, limit: number) {
+      const job = await getRow(access.project.id, jobId);
+      if (!job.pipeline_job_id) return { items: [], nextCursor: null };
+      try {
+        return await pipeline.getLogs(job.pipeline_job_id, after, limit);
+      } catch (err) {
+        log.warn({ err, jobId }, 'job log unavailable');
+        throw new AppError('unavailable', 'The job log cannot be read right now. Please try again shortly.');
+      }
+    },
+
+    /** Hands due outbox entries to the pipeline (the dispatcher's one step). */
+    async dispatchDue(): Promise<number> {
+      const due = await leaseDue(pool, 20);
+      for (const entry of due) await dispatch(entry);
+      return due.length;
+    },
+
+    /** Asks the pipeline about jobs it has not reported on lately: a lost callback only delays a status. */
+    async reconcile(quietForMs = 15_000): Promise<number> {
+      const quiet = await findQuietJobs(pool, new Date(clock.now().getTime() - quietForMs), 50);
+      for (const job of quiet) {
+        if (!job.pipeline_job_id) continue;
+        try {
+          await apply(job.id, await pipeline.getJob(job.pipeline_job_id));
+        } catch (err) {
+          log.warn({ err, jobId: job.id }, 'could not ask the pipeline about a quiet job');
+        }
+      }
+      return quiet.length;
+    },
+
+    /** Deletes outputs older than their project's retention; the jobs stay listed as expired. */
+    async sweepRetention(): Promise<number> {
+      const expired = await findExpiredOutputs(pool, clock.now(), 100);
+      for (const job of expired) {
+        await store.deletePrefix(job.bucket, `jobs/${job.id}/`);
+        await withTransaction(pool, async (tx) => {
+          await updateJob(tx, job.id, { status: 'expired', expiredAt: clock.now() });
+          await deleteJobFiles(tx, job.id);
+          if (job.bytes) await addStorageUsed(tx, job.project_id, -job.bytes);
+        });
+        await deps.notify(job.project_id, job.id);
+      }
+      await pool.query(`delete from app.pipeline_event_nonces where seen_at < now() - interval '15 minutes'`);
+      return expired.length;
+    },
+
+    dispatch,
+  };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;

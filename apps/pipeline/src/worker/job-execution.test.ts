@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMemoryReplayGuard, verifyRequest } from '@synoptic/service-kit';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { failingConfig, peopleConfig } from '../../test/configs.ts';
+import { createTestPipeline, type TestPipeline, testKey, waitFor } from '../../test/harness.ts';
+
+let pipeline: TestPipeline;
+const bucket = 'proj-exec';
+
+beforeAll(async () => {
+  pipeline = await createTestPipeline({ env: { PIPELINE_SHARD_ROWS: '20000' } });
+  await pipeline.store.createBucket(bucket);
+  await pipeline.startWorker({ threads: true });
+});
+
+afterAll(() => pipeline.destroy());
+
+async function submit(body: Record<string, unknown>) {
+  const res = await pipeline.signed({
+    url: '/v1/jobs',
+    body: { output: { bucket, format: 'csv' }, ...body },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; output: { prefix: string } };
+}
+
+const getJob = async (id: string) => (await pipeline.signed({ url: `/v1/jobs/${id}` })).json();
+
+async function untilStatus(id: string, status: string, timeoutMs = 30_000) {
+  try {
+    return await waitFor(
+      `job ${id} to be ${status}`,
+      async () => {
+        const job = await getJob(id);
+        return job.status === status ? job : undefined;
+      },
+      timeoutMs,
+    );
+  } catch (err) {
+    const lines = (await logMessages(id)).map((l) => `${l.level} ${l.stage}: ${l.message}`);
+    throw new Error(
+      `${(err as Error).message}\njob: ${JSON.stringify(await getJob(id))}\nlog:\n${lines.join('\n')}`,
+    );
+  }
+}
+
+async function objectKeys(prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const o of pipeline.store.list(bucket, prefix)) keys.push(o.key);
+  return keys;
+}
+
+const logMessages = async (id: string) =>
+  (await pipeline.signed({ url: `/v1/jobs/${id}/logs?limit=1000` })).json().items as Array<{
+    level: string;
+    stage: string;
+    message: string;
+  }>;
+
+describe('running jobs', () => {
+  test('runs a job through every stage and writes parts and a manifest with true checksums', async () => {
+    const job = await submit({ config: peopleConfig(50_000), seed: 7 });
+    const done = await untilStatus(job.id, 'completed');
+    expect(done).toMatchObject({
+      stage: 'completed',
+      progress: { rowsDone: 50_000, rowsTotal: 50_000, percent: 100 },
+      engineVersion: expect.any(String),
+      error: null,
+    });
+    expect(done.progress.rowsPerSecond).toBeGreaterThan(0);
+    const manifest = (await pipeline.signed({ url: `/v1/jobs/${job.id}/manifest` })).json();
+    expect(manifest).toMatchObject({ jobId: job.id, seed: '7', format: 'csv', rows: 50_000 });
+    expect(manifest.files).toHaveLength(3);
+    expect(manifest.tables[0].columns.map((c: { name: string }) => c.name)).toEqual([
+      'id',
+      'name',
+      'email',
+      'age',
+    ]);
+    expect(await objectKeys(job.output.prefix)).toEqual(
+      [...manifest.files.map((f: { key: string }) => f.key), `${job.output.prefix}manifest.json`].sort(),
+    );
+    for (const file of manifest.files) {
+      const hash = createHash('sha256');
+      let bytes = 0;
+      for await (const chunk of await pipeline.store.get(bucket, file.key)) {
+        hash.update(chunk as Buffer);
+        bytes += (chunk as Buffer).length;
+      }
+      expect({ bytes, sha256: hash.digest('hex') }).toEqual({ bytes: file.bytes, sha256: file.sha256 });
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of await pipeline.store.get(bucket, `${job.output.prefix}manifest.json`))
+      chunks.push(c as Buffer);
+    expect(JSON.parse(Buffer.concat(chunks).toString())).toEqual(manifest);
+    const stages = (await logMessages(job.id)).map((l) => l.stage);
+    expect([...new Set(stages)]).toEqual(['queued', 'validating', 'generating', 'finalizing', 'completed']);
+  });
+
+  test('a failing expression fails the job naming the stage, field and row, and removes its parts', async () => {
+    const job = await submit({ config: failingConfig, seed: 1 });
+    const failed = await untilStatus(job.id, 'failed');
+    expect(failed.error.stage).toBe('generating');
+    expect(failed.error.message).toMatch(/field 'bad', row 5001: the expression gave "oops"/);
+    await waitFor('parts removed', async () => (await objectKeys(job.output.prefix)).length === 0);
+    const errors = (await logMessages(job.id)).filter((l) => l.level === 'error');
+    expect(errors[0]?.message).toMatch(/^Failed while generating: table 'people', shard 0/);
+  });
+
+  test('a configuration that does not hold together fails while validating, naming the field', async () => {
+    const config = {
+      tables: [
+        { name: 'a', rows: 10, fields: [{ name: 'x', type: 'reference', table: 'missing', field: 'id' }] },
+      ],
+    };
+    const failed = await untilStatus((await submit({ config })).id, 'failed');
+    expect(failed.error.stage).toBe('validating');
+    expect(failed.error.message).toMatch(/^tables\[0\]\.fields\[0\]/);
+  });
+
+  test('a missing bucket is a permanent store error: failed with a clear message', async () => {
+    const res = await pipeline.signed({
+      url: '/v1/jobs',
+      body: { config: peopleConfig(100), output: { bucket: 'no-such-bucket', format: 'jsonl' } },
+    });
+    const failed = await untilStatus(res.json().id, 'failed');
+    expect(failed.error).toEqual({
+      stage: 'generating',
+      message: expect.stringMatching(/bucket 'no-such-bucket' does not exist/),
+    });
+  });
+
+  test('cancels a running job within 2 seconds and removes its parts', async () => {
+    const job = await submit({ config: peopleConfig(3_000_000) });
+    await waitFor('rows to be generated', async () => (await getJob(job.id)).progress.rowsDone > 0);
+    const started = Date.now();
+    const res = await pipeline.signed({ method: 'POST', url: `/v1/jobs/${job.id}/cancel` });
+    expect(['cancelling', 'cancelled']).toContain(res.json().status);
+    await untilStatus(job.id, 'cancelled', 2000);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await objectKeys(job.output.prefix)).toEqual([]);
+  });
+});
+
+describe('callbacks', () => {
+  test('POSTs signed events with rising sequence numbers on every status and stage change', async () => {
+    const events: Array<{ seq: number; type: string; job: { status: string; stage: string } }> = [];
+    const guard = createMemoryReplayGuard();
+    let rejected = 0;
+    let failNext = 1; // the first delivery fails, to prove it is retried
+    const server = createServer((req: IncomingMessage, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString();
+        const check = verifyRequest([testKey!], {
+          method: req.method!,
+          path: req.url!,
+          headers: req.headers,
+          body,
+        });
+        void (async () => {
+          if (!check.ok || !(await guard.firstSeen(check.keyId, check.nonce))) {
+            rejected++;
+            res.writeHead(401).end();
+            return;
+          }
+          if (failNext-- > 0) {
+            res.writeHead(503).end();
+            return;
+          }
+          events.push(JSON.parse(body));
+          res.writeHead(204).end();
+        })();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const job = await submit({
+        config: peopleConfig(100_000),
+        callbackUrl: `http://127.0.0.1:${port}/hooks/pipeline?x=1`,
+      });
+      await untilStatus(job.id, 'completed');
+      await waitFor(
+        'the completed event',
+        async () => events.some((e) => e.job.status === 'completed'),
+        15_000,
+      );
+      expect(rejected).toBe(0);
+      const statusEvents = events.filter((e) => e.type === 'job.status').sort((a, b) => a.seq - b.seq);
+      expect(statusEvents.map((e) => e.job.stage)).toEqual([
+        'queued',
+        'validating',
+        'generating',
+        'finalizing',
+        'completed',
+      ]);
+      const seqs = events.map((e) => e.seq).sort((a, b) => a - b);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect(seqs[seqs.length - 1]).toBe(events.find((e) => e.job.status === 'completed')!.seq);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import type { ObjectStore } from '@synoptic/object-store';
+import { type Pool, withTransaction } from '@synoptic/service-kit';
+import type PgBoss from 'pg-boss';
+import { deliverDueCallbacks } from '../callbacks/callback-dispatcher.ts';
+import type { CommonConfig } from '../config.ts';
+import { cleanUpStoppedJobs, failJob } from '../jobs/job-control.ts';
+import { jobsRepository as repo } from '../jobs/jobs.repository.ts';
+import { queues, type ShardTask } from '../queue/queue.ts';
+import type { Logger } from './worker.ts';
+
+/** Attempts a shard gets before its job fails. */
+export const maxShardAttempts = 3;
+
+/**
+ * The housekeeping every pipeline process does, each step safe to run concurrently anywhere:
+ * re-queues shards whose worker stopped sending heartbeats (stall detection), removes the output of
+ * failed and cancelled jobs, delivers callbacks, and forgets old request nonces.
+ */
+export function startSupervisor(deps: {
+  config: CommonConfig;
+  pool: Pool;
+  boss: PgBoss;
+  store: ObjectStore;
+  log: Logger;
+  intervalMs?: number;
+}): { stop: () => Promise<void>; tick: () => Promise<void> } {
+  const { config, pool, boss, store, log } = deps;
+  const stallSeconds = config.PIPELINE_STALL_TIMEOUT_SECONDS;
+  let ticks = 0;
+  let current: Promise<void> | undefined;
+
+  async function requeueStalledShards(): Promise<void> {
+    for (const shard of await repo.releaseStalledShards(pool, stallSeconds)) {
+      const where = `table '${shard.table_name}', shard ${shard.shard_no}`;
+      await withTransaction(pool, async (client) => {
+        const job = await repo.find(client, shard.job_id, { lock: true });
+        if (job?.status !== 'running') return;
+        if (shard.attempt >= maxShardAttempts) {
+          await failJob(
+            client,
+            shard.job_id,
+            'generating',
+            `${where}: its worker stopped responding ${shard.attempt} times; check the workers' logs and memory.`,
+          );
+          return;
+        }
+        await repo.insertLog(client, shard.job_id, {
+          level: 'warn',
+          stage: job.stage,
+          message: `${where}: its worker stopped responding for ${stallSeconds} s; running it again (attempt ${shard.attempt + 1}).`,
+        });
+      });
+      await boss.send(queues.shard, { jobId: shard.job_id, shardNo: shard.shard_no } satisfies ShardTask);
+    }
+  }
+
+  async function step(): Promise<void> {
+    ticks++;
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['stall detection', requeueStalledShards],
+      ['clean-up', () => cleanUpStoppedJobs({ pool, store, stallSeconds })],
+      [
+        'callbacks',
+        () =>
+          deliverDueCallbacks({
+            pool,
+            key: config.PIPELINE_SIGNING_KEYS[0]!,
+            onFailure: (event, message) =>
+              log.warn(
+                { jobId: event.job_id, seq: event.seq, attempts: event.attempts, err: message },
+                'callback failed',
+              ),
+          }),
+      ],
+    ];
+    if (ticks % 120 === 1) steps.push(['nonces', () => repo.deleteOldNonces(pool)]);
+    for (const [name, run] of steps) {
+      try {
+        await run();
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, `${name} failed`);
+      }
+    }
+  }
+
+  const tick = () => {
+    current ??= step().finally(() => {
+      current = undefined;
+    });
+    return current;
+  };
+  const timer = setInterval(() => void tick(), deps.intervalMs ?? 500);
+  return {
+    tick,
+    stop: async () => {
+      clearInterval(timer);
+      await current;
+    },
+  };
+}

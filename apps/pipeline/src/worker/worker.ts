@@ -1,0 +1,383 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { ObjectStore, ObjectStoreConfig } from '@synoptic/object-store';
+import { type Pool, withTransaction } from '@synoptic/service-kit';
+import type PgBoss from 'pg-boss';
+import type { WorkerConfig } from '../config.ts';
+import {
+  ENGINE_VERSION,
+  fileExtension,
+  GenerationError,
+  type JobPlan,
+  planJob,
+  previewConfig,
+  type ShardSpec,
+  validateGeneratorConfig,
+} from '../engine.ts';
+import type { Manifest } from '../jobs/job.schemas.ts';
+import { changeJob, cleanUpStoppedJobs, failJob, recordEvent } from '../jobs/job-control.ts';
+import { type JobRow, jobsRepository as repo } from '../jobs/jobs.repository.ts';
+import { type FinalizeTask, inTransaction, type PlanTask, queues, type ShardTask } from '../queue/queue.ts';
+import { ShardError, type ShardRunner } from './shard-runner.ts';
+
+export type Logger = {
+  info: (obj: object, msg: string) => void;
+  warn: (obj: object, msg: string) => void;
+  error: (obj: object, msg: string) => void;
+};
+
+export type WorkerDeps = {
+  config: WorkerConfig;
+  pool: Pool;
+  boss: PgBoss;
+  store: ObjectStore;
+  runner: ShardRunner;
+  log: Logger;
+  /** How often running shards report rows and heartbeats, and check for cancels (ms). */
+  tickMs?: number;
+};
+
+type Active = {
+  jobId: string;
+  shardNo: number;
+  attempt: number;
+  rowsDone: number;
+  controller: AbortController;
+};
+
+function storeConfig(config: WorkerConfig): ObjectStoreConfig {
+  return {
+    OBJECT_STORE: config.OBJECT_STORE,
+    OBJECT_STORE_DIR: config.OBJECT_STORE_DIR,
+    S3_ENDPOINT: config.S3_ENDPOINT,
+    S3_REGION: config.S3_REGION,
+    S3_ACCESS_KEY_ID: config.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: config.S3_SECRET_ACCESS_KEY,
+    S3_FORCE_PATH_STYLE: config.S3_FORCE_PATH_STYLE,
+    S3_BUCKET_PREFIX: config.S3_BUCKET_PREFIX,
+  };
+}
+
+const withRetry = async <T>(work: () => Promise<T>, retries: number, baseMs: number): Promise<T> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      const transient = (err as { transient?: boolean }).transient === true;
+      if (!transient || attempt >= retries) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(baseMs * 2 ** attempt, 30_000)));
+    }
+  }
+};
+
+/**
+ * A worker process's share of the work: plans jobs, runs shards (`PIPELINE_WORKER_CONCURRENCY` at a
+ * time, in threads), finalizes jobs. Every handler is idempotent, so a task delivered twice is harmless.
+ */
+export async function startWorker(
+  deps: WorkerDeps,
+): Promise<{ stop: () => Promise<void>; workerId: string }> {
+  const { config, pool, boss, store, log } = deps;
+  const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const active = new Map<string, Active>();
+  const work = { pollingIntervalSeconds: config.PIPELINE_POLL_INTERVAL_SECONDS, batchSize: 1 };
+  const stores = storeConfig(config);
+  let stopping = false;
+
+  async function plan(task: PlanTask): Promise<void> {
+    const started = await withTransaction(pool, async (client) => {
+      const job = await repo.find(client, task.jobId, { lock: true });
+      if (!job) return undefined;
+      if (job.status === 'queued')
+        return changeJob(
+          client,
+          job.id,
+          { status: 'running', stage: 'validating' },
+          { level: 'info', message: `Validating the configuration (worker ${workerId}).` },
+        );
+      // A retried plan task after a crash goes on; anything else was cancelled or is done.
+      return job.status === 'running' && job.stage === 'validating' ? job : undefined;
+    });
+    if (!started) return;
+
+    const checked = validateGeneratorConfig(started.config);
+    if (!checked.ok) {
+      const message = checked.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+      await withTransaction(pool, (client) => failJob(client, started.id, 'validating', message));
+      return;
+    }
+    let jobPlan: JobPlan;
+    try {
+      jobPlan = planJob(checked.config, { seed: started.seed, shardRows: config.PIPELINE_SHARD_ROWS });
+    } catch (err) {
+      if (!(err instanceof GenerationError)) throw err;
+      await withTransaction(pool, (client) => failJob(client, started.id, 'validating', err.message));
+      return;
+    }
+    const ext = fileExtension[started.output.format];
+    const shards = jobPlan.tables.flatMap((table) =>
+      table.shards.map((spec) => ({
+        table: table.name,
+        spec,
+        rows: spec.rows,
+        partKey: `${started.output.prefix}${table.name}/part-${String(spec.index).padStart(5, '0')}.${ext}`,
+      })),
+    );
+    const rowsTotal = jobPlan.tables.reduce((sum, t) => sum + t.rows, 0);
+    await withTransaction(pool, async (client) => {
+      const job = await repo.find(client, started.id, { lock: true });
+      if (job?.status !== 'running' || job.stage !== 'validating') return;
+      await repo.insertShards(
+        client,
+        job.id,
+        shards.map((s, shardNo) => ({ ...s, shardNo })),
+      );
+      await changeJob(
+        client,
+        job.id,
+        {
+          status: 'running',
+          stage: shards.length ? 'generating' : 'finalizing',
+          set: {
+            rows_total: rowsTotal,
+            engine_version: jobPlan.engineVersion ?? ENGINE_VERSION,
+            plan: jobPlan,
+            valid_config: checked.config,
+          },
+        },
+        {
+          level: 'info',
+          message: `Planned ${rowsTotal.toLocaleString('en-US')} rows in ${jobPlan.tables.length} table(s), ${shards.length} shard(s).`,
+        },
+      );
+      if (shards.length)
+        await boss.insert(
+          shards.map((_, shardNo) => ({
+            name: queues.shard,
+            data: { jobId: job.id, shardNo } satisfies ShardTask,
+          })),
+          inTransaction(client),
+        );
+      else await boss.send(queues.finalize, { jobId: job.id } satisfies FinalizeTask, inTransaction(client));
+    });
+  }
+
+  async function runShard(task: ShardTask): Promise<void> {
+    const shard = await repo.claimShard(pool, task.jobId, task.shardNo, workerId);
+    if (!shard) return;
+    const job = (await repo.find(pool, task.jobId))!;
+    const key = `${task.jobId}:${task.shardNo}`;
+    const entry: Active = {
+      jobId: task.jobId,
+      shardNo: task.shardNo,
+      attempt: shard.attempt,
+      rowsDone: 0,
+      controller: new AbortController(),
+    };
+    active.set(key, entry);
+    const ref = { jobId: task.jobId, shardNo: task.shardNo, attempt: shard.attempt };
+    const where = `table '${shard.table_name}', shard ${shard.shard_no}`;
+    try {
+      const result = await deps.runner.run(
+        {
+          config: job.valid_config!,
+          plan: job.plan!,
+          shard: shard.spec as unknown as ShardSpec,
+          output: { format: job.output.format, ...(job.output.csv ? { csv: job.output.csv } : {}) },
+          store: stores,
+          bucket: job.output.bucket,
+          key: shard.part_key,
+          table: shard.table_name,
+          retries: config.PIPELINE_STORE_RETRIES,
+          retryBaseMs: config.PIPELINE_STORE_RETRY_BASE_MS,
+        },
+        {
+          signal: entry.controller.signal,
+          onRows: (rows) => {
+            entry.rowsDone = rows;
+          },
+          onRetry: (attempt, delayMs, message) => {
+            void repo
+              .insertLog(pool, task.jobId, {
+                level: 'warn',
+                stage: 'generating',
+                message: `Object store error on ${where} (${message}); trying again in ${delayMs} ms (retry ${attempt}).`,
+              })
+              .catch(() => {});
+          },
+        },
+      );
+      active.delete(key);
+      await completeShard(ref, result);
+    } catch (err) {
+      active.delete(key);
+      const failure =
+        err instanceof ShardError ? err.failure : { message: String(err), permanent: false, aborted: false };
+      if (failure.aborted && stopping) {
+        // This process is shutting down: the shard goes back to the queue for another worker.
+        if (await repo.finishShard(pool, ref, { status: 'pending' })) await boss.send(queues.shard, task);
+        return;
+      }
+      if (failure.aborted) {
+        await repo.finishShard(pool, ref, { status: 'cancelled' });
+        await cleanUpStoppedJobs(
+          { pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS },
+          task.jobId,
+        );
+        return;
+      }
+      if (!failure.permanent) {
+        // The thread died, not the shard: another attempt, here or elsewhere.
+        if (await repo.finishShard(pool, ref, { status: 'pending' })) await boss.send(queues.shard, task);
+        log.warn({ jobId: task.jobId, shardNo: task.shardNo, err: failure.message }, 'shard attempt failed');
+        return;
+      }
+      await withTransaction(pool, async (client) => {
+        await repo.finishShard(client, ref, { status: 'failed' });
+        await failJob(client, task.jobId, 'generating', `${where}: ${failure.message}`);
+      });
+      await cleanUpStoppedJobs(
+        { pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS },
+        task.jobId,
+      );
+    }
+  }
+
+  async function completeShard(
+    ref: { jobId: string; shardNo: number; attempt: number },
+    result: { bytes: number; sha256: string },
+  ): Promise<void> {
+    await withTransaction(pool, async (client) => {
+      // The job's row lock serializes the last shards of a job, so exactly one sees none left.
+      const job = await repo.find(client, ref.jobId, { lock: true });
+      if (!job) return;
+      if (!(await repo.finishShard(client, ref, { status: 'done', ...result }))) return;
+      if (job.status !== 'running' || job.stage !== 'generating') return;
+      if ((await repo.countUnfinishedShards(client, ref.jobId)) > 0) return;
+      await changeJob(
+        client,
+        ref.jobId,
+        { status: 'running', stage: 'finalizing', set: { rows_done: job.rows_total ?? job.rows_done } },
+        { level: 'info', message: 'Every shard is written; writing the manifest.' },
+      );
+      await boss.send(queues.finalize, { jobId: ref.jobId } satisfies FinalizeTask, inTransaction(client));
+    });
+    if (config.LOG_LEVEL === 'debug') log.info({ ...ref, ...result }, 'shard done');
+  }
+
+  async function finalize(task: FinalizeTask): Promise<void> {
+    const job = await repo.find(pool, task.jobId);
+    if (job?.status !== 'running' || job.stage !== 'finalizing') return;
+    try {
+      const manifest = await buildManifest(job);
+      const body = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+      await withRetry(
+        () =>
+          store.put(
+            job.output.bucket,
+            `${job.output.prefix}manifest.json`,
+            (async function* () {
+              yield body;
+            })(),
+          ),
+        config.PIPELINE_STORE_RETRIES,
+        config.PIPELINE_STORE_RETRY_BASE_MS,
+      );
+      await withTransaction(pool, (client) =>
+        changeJob(
+          client,
+          job.id,
+          {
+            status: 'completed',
+            stage: 'completed',
+            onlyFrom: ['running'],
+            set: { manifest, rows_done: manifest.rows },
+          },
+          {
+            level: 'info',
+            message: `Completed: ${manifest.rows.toLocaleString('en-US')} rows, ${manifest.files.length} file(s), ${manifest.bytes.toLocaleString('en-US')} bytes.`,
+          },
+        ),
+      );
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await withTransaction(pool, (client) => failJob(client, job.id, 'finalizing', message));
+      await cleanUpStoppedJobs({ pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS }, job.id);
+    }
+  }
+
+  async function buildManifest(job: JobRow): Promise<Manifest> {
+    const shards = await repo.findShards(pool, job.id);
+    const preview = previewConfig(job.valid_config!, { seed: job.seed, rows: 1 });
+    const files = shards.map((s) => ({
+      key: s.part_key,
+      table: s.table_name,
+      rows: s.rows,
+      bytes: s.bytes ?? 0,
+      sha256: s.sha256 ?? '',
+    }));
+    const tables = (job.plan?.tables ?? []).map((t) => ({
+      name: t.name,
+      rows: files.filter((f) => f.table === t.name).reduce((sum, f) => sum + f.rows, 0),
+      bytes: files.filter((f) => f.table === t.name).reduce((sum, f) => sum + f.bytes, 0),
+      columns: preview.tables.find((p) => p.name === t.name)?.columns ?? [],
+    }));
+    return {
+      jobId: job.id,
+      engineVersion: job.engine_version ?? ENGINE_VERSION,
+      seed: job.seed,
+      format: job.output.format,
+      createdAt: new Date().toISOString(),
+      rows: files.reduce((sum, f) => sum + f.rows, 0),
+      bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      tables,
+      files,
+    };
+  }
+
+  // Heartbeats, progress and cancel checks for the shards this process runs.
+  let ticking = false;
+  const tick = async () => {
+    if (ticking || active.size === 0) return;
+    ticking = true;
+    try {
+      const running = [...active.values()];
+      const stopped = new Set(await repo.findStopped(pool, [...new Set(running.map((a) => a.jobId))]));
+      for (const a of running) if (stopped.has(a.jobId)) a.controller.abort(new Error('cancelled'));
+      await repo.heartbeat(pool, running);
+      const due = await repo.updateProgress(pool, [...new Set(running.map((a) => a.jobId))]);
+      for (const row of due) await recordEvent(pool, row, 'job.progress');
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'progress update failed');
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), deps.tickMs ?? 250);
+
+  const workerIds: string[] = [];
+  // pg-boss 10 waits a polling interval after every fetch; after a task we ask for the next at once,
+  // so a burst of quick tasks (shards of a cancelled job) drains in moments, not intervals.
+  const loop = async <T extends object>(queue: string, fn: (data: T) => Promise<void>) => {
+    let id = '';
+    id = await boss.work<T>(queue, work, async (jobs) => {
+      for (const job of jobs) await fn(job.data);
+      if (!stopping) boss.notifyWorker(id);
+    });
+    workerIds.push(id);
+  };
+  await loop<PlanTask>(queues.plan, plan);
+  await loop<FinalizeTask>(queues.finalize, finalize);
+  for (let i = 0; i < config.PIPELINE_WORKER_CONCURRENCY; i++) await loop<ShardTask>(queues.shard, runShard);
+
+  return {
+    workerId,
+    stop: async () => {
+      stopping = true;
+      for (const id of workerIds) await boss.offWork({ id } as never).catch(() => {});
+      clearInterval(timer);
+      for (const a of active.values()) a.controller.abort(new Error('worker stopping'));
+      await deps.runner.close();
+    },
+  };
+}
