@@ -31,7 +31,9 @@ async function openStream(url: string, cookies?: Record<string, string>) {
     headers: cookies ? { cookie: `synoptic_session=${cookies.synoptic_session}` } : {},
     signal: controller.signal,
   });
-  const body = response.headers.get('content-type')?.startsWith('text/event-stream') ? '' : await response.text();
+  const body = response.headers.get('content-type')?.startsWith('text/event-stream')
+    ? ''
+    : await response.text();
   controller.abort();
   return { statusCode: response.status, body, json: () => JSON.parse(body) };
 }
@@ -50,7 +52,9 @@ function call(route: RouteRef, projectId: string, cookies?: Record<string, strin
   });
 }
 
-test('every project route answers each role, a stranger and no session as the policy says', { timeout: 120_000 }, async () => {
+test('every project route answers each role, a stranger and no session as the policy says', {
+  timeout: 120_000,
+}, async () => {
   const routes = api.authenticatedRoutes.filter((r) => r.projectAction);
   expect(routes.length).toBeGreaterThanOrEqual(14);
   const missing = await api.inject({
