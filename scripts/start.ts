@@ -55,7 +55,14 @@ async function main(): Promise<void> {
   };
   const services: Service[] = [
     startService('pipeline', join(root, 'apps/pipeline/src/main.ts'), env, config.logFormat),
-    startService('worker', join(root, 'apps/pipeline/src/worker/main.ts'), env, config.logFormat),
+    ...Array.from({ length: config.WORKERS }, (_, i) =>
+      startService(
+        config.WORKERS > 1 ? `worker-${i + 1}` : 'worker',
+        join(root, 'apps/pipeline/src/worker/main.ts'),
+        env,
+        config.logFormat,
+      ),
+    ),
     startService('api', join(root, 'apps/api/src/main.ts'), env, config.logFormat),
   ];
 

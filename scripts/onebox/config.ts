@@ -9,6 +9,7 @@ export const oneBoxEnvSchema = z.object({
   PIPELINE_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  WORKERS: z.coerce.number().int().min(0).max(64).default(1),
 });
 
 export type OneBoxConfig = z.output<typeof oneBoxEnvSchema> & {
