@@ -11,6 +11,8 @@ import { setUnauthenticatedHandler } from '@/lib/api';
 import { queryClient } from '@/lib/query-client';
 import { ForgotPasswordRoute } from '@/routes/forgot-password';
 import { InvitationAcceptRoute } from '@/routes/invitation-accept';
+import { JobDetailRoute } from '@/routes/job-detail';
+import { JobListRoute } from '@/routes/job-list';
 import { LoginRoute } from '@/routes/login';
 import { NotFoundRoute } from '@/routes/not-found';
 import { OverviewRoute } from '@/routes/overview';
@@ -72,6 +74,13 @@ const router = createBrowserRouter([
               { index: true, element: <ProjectOverviewRoute /> },
               { path: 'team', element: <ProjectTeamRoute /> },
               { path: 'settings', element: <ProjectSettingsRoute /> },
+              { path: 'jobs', element: <JobListRoute /> },
+              {
+                // The schema builder carries the generator's schemas and catalog: loaded when opened.
+                path: 'jobs/new',
+                lazy: async () => ({ Component: (await import('@/routes/job-new')).JobNewRoute }),
+              },
+              { path: 'jobs/:jobId', element: <JobDetailRoute /> },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

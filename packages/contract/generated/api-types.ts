@@ -807,14 +807,17 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/jobs/{jobId}/files/{fileName}": {
+    "/api/projects/{projectId}/jobs/{jobId}/files/{*}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Download one output file (viewer and up); supports Range requests */
+        /**
+         * Download one output file (viewer and up); supports Range requests
+         * @description The path after `files/` is the file’s `name` from the job, e.g. `customers/part-00000.csv`.
+         */
         get: operations["downloadJobFile"];
         put?: never;
         post?: never;
@@ -8433,7 +8436,8 @@ export interface operations {
                 /** @description Project id */
                 projectId: string;
                 jobId: string;
-                fileName: string;
+                /** @description The file’s name */
+                "*": string;
             };
             cookie?: never;
         };

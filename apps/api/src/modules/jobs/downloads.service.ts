@@ -3,6 +3,7 @@ import type { ObjectStore } from '@synoptic/object-store';
 import { AppError, type Pool } from '@synoptic/service-kit';
 import { ZipFile } from 'yazl';
 import type { ProjectAccess } from '../projects/project-access.ts';
+import { fileNameOf } from './jobs.presenter.ts';
 import { findJob, findJobFiles } from './jobs.repository.ts';
 
 const contentTypes = {
@@ -57,7 +58,7 @@ export function createDownloadsService(pool: Pool, store: ObjectStore) {
   return {
     async file(access: ProjectAccess, jobId: string, fileName: string, rangeHeader: string | undefined) {
       const { job, files } = await completedJob(access, jobId);
-      const file = files.find((f) => f.key.split('/').at(-1) === fileName);
+      const file = files.find((f) => fileNameOf(f.key) === fileName);
       if (!file) throw new AppError('not_found', `The job has no file named ${fileName}.`);
       const range = parseRange(rangeHeader, file.bytes);
       const stream: Readable = await store.get(access.project.bucket, file.key, range ? { range } : {});
@@ -67,7 +68,7 @@ export function createDownloadsService(pool: Pool, store: ObjectStore) {
         size: file.bytes,
         sha256: file.sha256,
         contentType: contentTypes[job.output_format],
-        downloadName: `${safeName(job.name)}-${fileName}`,
+        downloadName: `${safeName(job.name)}-${safeName(fileName)}`,
       };
     },
 
@@ -76,13 +77,16 @@ export function createDownloadsService(pool: Pool, store: ObjectStore) {
       const { job, files } = await completedJob(access, jobId);
       const zip = new ZipFile();
       for (const file of files) {
-        const name = file.key.split('/').at(-1) ?? file.key;
-        zip.addReadStreamLazy(name, { compress: job.output_format !== 'parquet' }, (callback) => {
-          store.get(access.project.bucket, file.key).then(
-            (stream) => callback(null, stream),
-            (err: unknown) => callback(err, undefined as never),
-          );
-        });
+        zip.addReadStreamLazy(
+          fileNameOf(file.key),
+          { compress: job.output_format !== 'parquet' },
+          (callback) => {
+            store.get(access.project.bucket, file.key).then(
+              (stream) => callback(null, stream),
+              (err: unknown) => callback(err, undefined as never),
+            );
+          },
+        );
       }
       zip.end();
       return { stream: zip.outputStream, downloadName: `${safeName(job.name)}.zip` };

@@ -2,10 +2,18 @@ import type { JobFileRow, JobRow } from './jobs.repository.ts';
 
 export type JobFile = { name: string; table: string; rows: number; bytes: number; sha256: string };
 
-/** What a client sees of a file: its name within the job, never the store's layout. */
+/**
+ * A file's name within its job (`customers/part-00000.csv`): unique across tables, and nothing of
+ * the store's layout above the job.
+ */
+export function fileNameOf(key: string): string {
+  return key.split('/').slice(-2).join('/');
+}
+
+/** What a client sees of a file. */
 export function presentFile(file: JobFileRow): JobFile {
   return {
-    name: file.key.split('/').at(-1) ?? file.key,
+    name: fileNameOf(file.key),
     table: file.table_name,
     rows: file.rows,
     bytes: file.bytes,

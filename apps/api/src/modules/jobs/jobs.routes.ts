@@ -171,14 +171,16 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
   );
 
   app.get(
-    '/api/projects/:projectId/jobs/:jobId/files/:fileName',
+    '/api/projects/:projectId/jobs/:jobId/files/*',
     {
       config: { projectAction: 'data.download' },
       schema: {
         tags,
         operationId: 'downloadJobFile',
         summary: 'Download one output file (viewer and up); supports Range requests',
-        params: jobParams.extend({ fileName: z.string().min(1).max(200) }),
+        description:
+          'The path after `files/` is the file’s `name` from the job, e.g. `customers/part-00000.csv`.',
+        params: jobParams.extend({ '*': z.string().min(1).max(300).describe('The file’s name') }),
         response: {
           200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
           206: {
@@ -193,7 +195,7 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
       const file = await downloads.file(
         projectAccessOf(request),
         request.params.jobId,
-        request.params.fileName,
+        request.params['*'],
         request.headers.range,
       );
       void reply

@@ -159,18 +159,23 @@ describe('jobs on the pipeline', () => {
     expect(JSON.stringify(job)).not.toContain('jobs/');
 
     const customers = job.files.find((f: { table: string }) => f.table === 'customers');
-    const file = await api.inject({
-      url: `/api/projects/${projectId}/jobs/${job.id}/files/${customers.name}`,
-      cookies,
-    });
+    const orders = job.files.find((f: { table: string }) => f.table === 'orders');
+    expect(customers.name).toBe('customers/part-00000.csv');
+    const fileUrl = (name: string) =>
+      `/api/projects/${projectId}/jobs/${job.id}/files/${encodeURIComponent(name)}`;
+    const ordersFile = await api.inject({ url: fileUrl(orders.name), cookies });
+    expect(ordersFile.body.split('\r\n')[0]).toBe('customer_id,qty');
+    const file = await api.inject({ url: fileUrl(customers.name), cookies });
     expect(file.statusCode).toBe(200);
-    expect(file.headers['content-disposition']).toContain('attachment; filename="Customers-and-orders-');
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="Customers-and-orders-customers-part-00000.csv"',
+    );
     const lines = file.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,name,email');
     expect(lines).toHaveLength(2001);
 
     const part = await api.inject({
-      url: `/api/projects/${projectId}/jobs/${job.id}/files/${customers.name}`,
+      url: fileUrl(customers.name),
       headers: { range: 'bytes=0-9' },
       cookies,
     });
@@ -178,7 +183,7 @@ describe('jobs on the pipeline', () => {
     expect(part.body).toBe(file.body.slice(0, 10));
     expect(part.headers['content-range']).toBe(`bytes 0-9/${customers.bytes}`);
     const outside = await api.inject({
-      url: `/api/projects/${projectId}/jobs/${job.id}/files/${customers.name}`,
+      url: fileUrl(customers.name),
       headers: { range: `bytes=${customers.bytes + 10}-` },
       cookies,
     });
