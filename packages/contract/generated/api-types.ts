@@ -807,7 +807,7 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/jobs/{jobId}/files/{*}": {
+    "/api/projects/{projectId}/jobs/{jobId}/files/{fileName}": {
         parameters: {
             query?: never;
             header?: never;
@@ -816,7 +816,7 @@ export type paths = {
         };
         /**
          * Download one output file (viewer and up); supports Range requests
-         * @description The path after `files/` is the file’s `name` from the job, e.g. `customers/part-00000.csv`.
+         * @description The file’s `name` from the job, URL-encoded: `customers%2Fpart-00000.csv`.
          */
         get: operations["downloadJobFile"];
         put?: never;
@@ -8437,7 +8437,7 @@ export interface operations {
                 projectId: string;
                 jobId: string;
                 /** @description The file’s name */
-                "*": string;
+                fileName: string;
             };
             cookie?: never;
         };

@@ -171,16 +171,15 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
   );
 
   app.get(
-    '/api/projects/:projectId/jobs/:jobId/files/*',
+    '/api/projects/:projectId/jobs/:jobId/files/:fileName',
     {
       config: { projectAction: 'data.download' },
       schema: {
         tags,
         operationId: 'downloadJobFile',
         summary: 'Download one output file (viewer and up); supports Range requests',
-        description:
-          'The path after `files/` is the file’s `name` from the job, e.g. `customers/part-00000.csv`.',
-        params: jobParams.extend({ '*': z.string().min(1).max(300).describe('The file’s name') }),
+        description: 'The file’s `name` from the job, URL-encoded: `customers%2Fpart-00000.csv`.',
+        params: jobParams.extend({ fileName: z.string().min(1).max(300).describe('The file’s name') }),
         response: {
           200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
           206: {
@@ -195,7 +194,7 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
       const file = await downloads.file(
         projectAccessOf(request),
         request.params.jobId,
-        request.params['*'],
+        request.params.fileName,
         request.headers.range,
       );
       void reply

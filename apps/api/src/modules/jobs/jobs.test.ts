@@ -218,7 +218,7 @@ describe('jobs on the pipeline', () => {
     });
     expect(cancel.statusCode).toBe(403);
     const file = await api.inject({
-      url: `/api/projects/${projectId}/jobs/${job.id}/files/${job.files[0].name}`,
+      url: `/api/projects/${projectId}/jobs/${job.id}/files/${encodeURIComponent(job.files[0].name)}`,
       cookies: viewer.cookies,
     });
     expect(file.statusCode).toBe(200);
@@ -383,7 +383,7 @@ describe('jobs on the pipeline', () => {
     const expired = (await api.inject({ url: `/api/projects/${projectId}/jobs/${job.id}`, cookies })).json();
     expect(expired).toMatchObject({ status: 'expired', files: [] });
     const download = await api.inject({
-      url: `/api/projects/${projectId}/jobs/${job.id}/files/${job.files[0].name}`,
+      url: `/api/projects/${projectId}/jobs/${job.id}/files/${encodeURIComponent(job.files[0].name)}`,
       cookies,
     });
     expect(download.statusCode).toBe(409);
