@@ -1,4 +1,4 @@
-import { errorBodySchema, type ZodServer } from '@synoptic/service-kit';
+import { errorResponses, type ZodServer } from '@synoptic/service-kit';
 import {
   createJobBodySchema,
   idempotencyHeadersSchema,
@@ -10,8 +10,6 @@ import {
 } from './job.schemas.ts';
 import type { JobsService } from './jobs.service.ts';
 
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorBodySchema]));
-
 export function registerJobRoutes(app: ZodServer, jobs: JobsService): void {
   app.post(
     '/v1/jobs',
@@ -22,7 +20,7 @@ export function registerJobRoutes(app: ZodServer, jobs: JobsService): void {
         summary: 'Queue a generation job (idempotent with an Idempotency-Key)',
         headers: idempotencyHeadersSchema,
         body: createJobBodySchema,
-        response: { 200: jobSchema, 201: jobSchema, ...errors(400, 401, 409) },
+        response: { 200: jobSchema, 201: jobSchema, ...errorResponses(400, 401, 409) },
       },
     },
     async (request, reply) => {
@@ -39,7 +37,7 @@ export function registerJobRoutes(app: ZodServer, jobs: JobsService): void {
         operationId: 'getJob',
         summary: 'Status, stage, progress, timings and error of a job',
         params: jobParamsSchema,
-        response: { 200: jobSchema, ...errors(400, 401, 404) },
+        response: { 200: jobSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => jobs.get(request.params.id),
@@ -53,7 +51,7 @@ export function registerJobRoutes(app: ZodServer, jobs: JobsService): void {
         operationId: 'cancelJob',
         summary: 'Cancel a queued or running job; its partial output is removed',
         params: jobParamsSchema,
-        response: { 200: jobSchema, ...errors(400, 401, 404, 409) },
+        response: { 200: jobSchema, ...errorResponses(400, 401, 404, 409) },
       },
     },
     async (request) => jobs.cancel(request.params.id),
@@ -68,7 +66,7 @@ export function registerJobRoutes(app: ZodServer, jobs: JobsService): void {
         summary: 'The job’s log lines, oldest first, a page at a time',
         params: jobParamsSchema,
         querystring: jobLogsQuerySchema,
-        response: { 200: jobLogsSchema, ...errors(400, 401, 404) },
+        response: { 200: jobLogsSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => jobs.logs(request.params.id, request.query.after ?? 0, request.query.limit),
@@ -82,7 +80,7 @@ export function registerJobRoutes(app: ZodServer, jobs: JobsService): void {
         operationId: 'getJobManifest',
         summary: 'What a completed job wrote: files, rows, bytes, sha256, schema, engine version, seed',
         params: jobParamsSchema,
-        response: { 200: manifestSchema, ...errors(400, 401, 404, 409) },
+        response: { 200: manifestSchema, ...errorResponses(400, 401, 404, 409) },
       },
     },
     async (request) => jobs.manifest(request.params.id),

@@ -1,4 +1,4 @@
-import { AppError, errorBodySchema, type ZodServer } from '@synoptic/service-kit';
+import { AppError, errorResponses, type ZodServer } from '@synoptic/service-kit';
 import { estimateOutput, GenerationError, previewConfig, validateGeneratorConfig } from '../engine.ts';
 import { previewBodySchema, previewSchema } from './job.schemas.ts';
 
@@ -19,12 +19,7 @@ export function registerPreviewRoutes(app: ZodServer): void {
         operationId: 'previewConfig',
         summary: 'The first rows of each table and a size estimate, for live editing',
         body: previewBodySchema,
-        response: {
-          200: previewSchema,
-          400: errorBodySchema,
-          401: errorBodySchema,
-          422: errorBodySchema,
-        },
+        response: { 200: previewSchema, ...errorResponses(400, 401, 422) },
       },
     },
     async (request) => {
