@@ -47,6 +47,13 @@ export type PipelineClient = {
 };
 
 export function createPipelineClient(baseUrl: string, key: SigningKey, timeoutMs = 10_000): PipelineClient {
+  // fetch hides the network's own reason (refused, timed out) in `cause`.
+  const unreachable = (err: unknown) => {
+    const reason =
+      err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    return new PipelineUnavailableError(`pipeline unreachable at ${baseUrl}: ${reason}`);
+  };
+
   const call = async <T>(
     method: 'GET' | 'POST',
     path: string,
@@ -67,8 +74,7 @@ export function createPipelineClient(baseUrl: string, key: SigningKey, timeoutMs
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
-      throw new PipelineUnavailableError(`pipeline unreachable at ${baseUrl}: ${reason}`);
+      throw unreachable(err);
     }
     const payload: unknown = await response.json().catch(() => ({}));
     if (response.status >= 500)
@@ -83,10 +89,8 @@ export function createPipelineClient(baseUrl: string, key: SigningKey, timeoutMs
       const response = await fetch(new URL('/readyz', baseUrl), {
         headers: requestId ? { [requestIdHeader]: requestId } : {},
         signal: AbortSignal.timeout(1500),
-      }).catch((err: Error) => {
-        throw new Error(
-          `pipeline unreachable at ${baseUrl}: ${err.cause instanceof Error ? err.cause.message : err.message}`,
-        );
+      }).catch((err: unknown) => {
+        throw unreachable(err);
       });
       if (!response.ok) throw new Error(`pipeline not ready (HTTP ${response.status})`);
     },
