@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
@@ -119,7 +120,10 @@ export function createS3ObjectStore(options: S3StoreOptions): ObjectStore {
         params: { Bucket: name(bucket), Key: key, Body: Readable.from(chunks) },
         partSize: options.partSize ?? 8 * 1024 * 1024,
         queueSize: 4,
-        leavePartsOnError: false,
+        // We abort a failed multipart upload ourselves: lib-storage's own abort throws its failure
+        // (e.g. 403 without s3:AbortMultipartUpload) in place of the upload's, turning a transient
+        // error into a permanent one.
+        leavePartsOnError: true,
       });
       const signal = putOptions.signal;
       const onAbort = () => void upload.abort().catch(() => {});
@@ -129,6 +133,12 @@ export function createS3ObjectStore(options: S3StoreOptions): ObjectStore {
         await upload.done();
         return result();
       } catch (err) {
+        if (upload.uploadId)
+          await client
+            .send(
+              new AbortMultipartUploadCommand({ Bucket: name(bucket), Key: key, UploadId: upload.uploadId }),
+            )
+            .catch(() => {});
         if (signal?.aborted) throw signal.reason ?? err;
         if (bodyError() !== undefined) throw bodyError();
         if (notFoundBucket(err)) throw new BucketNotFoundError(bucket);

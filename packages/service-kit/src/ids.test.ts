@@ -9,3 +9,9 @@ test('makes version-7 UUIDs that sort by creation time', () => {
   expect(a.slice(0, 13)).toBe('018bcfe5-6800');
   expect(new Set(Array.from({ length: 1000 }, () => uuidv7())).size).toBe(1000);
 });
+
+test('ids made in the same millisecond sort in the order they were made', () => {
+  const ids = Array.from({ length: 10_000 }, () => uuidv7(1_800_000_000_000));
+  expect([...ids].sort()).toEqual(ids);
+  expect(new Set(ids).size).toBe(ids.length);
+});

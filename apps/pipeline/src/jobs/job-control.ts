@@ -5,15 +5,20 @@ import { type JobRow, jobsRepository as repo, toJob } from './jobs.repository.ts
 
 export type LogLine = { level: 'debug' | 'info' | 'warn' | 'error'; message: string };
 
+export type EventType = 'job.status' | 'job.progress';
+
+/** What a callback POSTs: the job as it is now. `seq` is set where the event is stored. */
+export const eventPayload = (row: JobRow, type: EventType) => ({
+  jobId: row.id,
+  seq: 0,
+  type,
+  job: toJob(row),
+});
+
 /** Numbers and stores a callback event with the job as it is now (when the job has a callback URL). */
-export async function recordEvent(
-  db: Queryable,
-  row: JobRow,
-  type: 'job.status' | 'job.progress',
-): Promise<void> {
+export async function recordEvent(db: Queryable, row: JobRow, type: EventType): Promise<void> {
   if (!row.callback_url) return;
-  const seq = await repo.nextEventSeq(db, row.id);
-  await repo.insertEvent(db, row.id, seq, type, { jobId: row.id, seq, type, job: toJob(row) });
+  await repo.insertEvent(db, row.id, type, eventPayload(row, type));
 }
 
 /**

@@ -89,21 +89,77 @@ export type NewJob = {
   seed: string;
 };
 
+/** The row a new job is stored as (queued, nothing run), known before the insert. */
+export function newJobRow(job: NewJob, at: Date): JobRow {
+  return {
+    id: job.id,
+    idempotency_key: job.idempotencyKey ?? null,
+    request_hash: job.requestHash,
+    status: 'queued',
+    stage: 'queued',
+    config: job.config,
+    output: job.output,
+    callback_url: job.callbackUrl ?? null,
+    seed: job.seed,
+    engine_version: null,
+    rows_total: null,
+    rows_done: 0,
+    rows_per_second: null,
+    eta_seconds: null,
+    error_stage: null,
+    error_message: null,
+    plan: null,
+    valid_config: null,
+    output_cleaned: false,
+    manifest: null,
+    event_seq: 0,
+    created_at: at,
+    started_at: null,
+    generating_at: null,
+    finished_at: null,
+    updated_at: at,
+  };
+}
+
 export const jobsRepository = {
-  /** Inserts a job; undefined when another job holds the idempotency key. */
-  async insert(db: Queryable, job: NewJob): Promise<JobRow | undefined> {
+  /**
+   * Inserts a new job (see `newJobRow`) with its first log line and, when given, its first callback
+   * event (seq 1), in one statement; undefined when another job holds the idempotency key.
+   */
+  async insertNew(
+    db: Queryable,
+    row: JobRow,
+    logMessage: string,
+    event?: { type: string; payload: object },
+  ): Promise<JobRow | undefined> {
     const { rows } = await db.query<JobRow>(
-      `insert into pipeline.jobs (id, idempotency_key, request_hash, status, stage, config, output, callback_url, seed)
-       values ($1, $2, $3, 'queued', 'queued', $4, $5, $6, $7)
-       on conflict (idempotency_key) do nothing returning *`,
+      `with job as (
+         insert into pipeline.jobs (id, idempotency_key, request_hash, status, stage, config, output, callback_url,
+           seed, event_seq, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+         on conflict (idempotency_key) do nothing returning *
+       ), log as (
+         insert into pipeline.job_logs (job_id, level, stage, message) select id, 'info', stage, $12 from job
+       ), event as (
+         insert into pipeline.job_events (job_id, seq, type, payload)
+         select id, 1, $13, $14::jsonb from job where $14::jsonb is not null
+       )
+       select * from job`,
       [
-        job.id,
-        job.idempotencyKey ?? null,
-        job.requestHash,
-        JSON.stringify(job.config),
-        JSON.stringify(job.output),
-        job.callbackUrl ?? null,
-        job.seed,
+        row.id,
+        row.idempotency_key,
+        row.request_hash,
+        row.status,
+        row.stage,
+        JSON.stringify(row.config),
+        JSON.stringify(row.output),
+        row.callback_url,
+        row.seed,
+        event ? 1 : 0,
+        row.created_at,
+        logMessage,
+        event?.type ?? null,
+        event ? JSON.stringify({ ...event.payload, seq: 1 }) : null,
       ],
     );
     return rows[0];
@@ -179,28 +235,17 @@ export const jobsRepository = {
     return rows[0];
   },
 
-  /** Adds one to the job's event counter; the new value numbers the next callback event. */
-  async nextEventSeq(db: Queryable, id: string): Promise<number> {
-    const { rows } = await db.query<{ event_seq: number }>(
-      'update pipeline.jobs set event_seq = event_seq + 1 where id = $1 returning event_seq',
-      [id],
+  /**
+   * Stores a callback event numbered by the job's event counter (incremented here), in one
+   * statement; the payload's `seq` is set to that number.
+   */
+  async insertEvent(db: Queryable, jobId: string, type: string, payload: object): Promise<void> {
+    await db.query(
+      `with seq as (update pipeline.jobs set event_seq = event_seq + 1 where id = $1 returning event_seq)
+       insert into pipeline.job_events (job_id, seq, type, payload)
+       select $1, seq.event_seq, $2, jsonb_set($3::jsonb, '{seq}', to_jsonb(seq.event_seq)) from seq`,
+      [jobId, type, JSON.stringify(payload)],
     );
-    return rows[0]!.event_seq;
-  },
-
-  async insertEvent(
-    db: Queryable,
-    jobId: string,
-    seq: number,
-    type: string,
-    payload: unknown,
-  ): Promise<void> {
-    await db.query('insert into pipeline.job_events (job_id, seq, type, payload) values ($1, $2, $3, $4)', [
-      jobId,
-      seq,
-      type,
-      JSON.stringify(payload),
-    ]);
   },
 
   async insertLog(

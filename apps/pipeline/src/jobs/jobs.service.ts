@@ -4,8 +4,8 @@ import { AppError, type Pool, uuidv7, withTransaction } from '@synoptic/service-
 import type PgBoss from 'pg-boss';
 import { inTransaction, type PlanTask, queues } from '../queue/queue.ts';
 import type { CreateJobBody, Job, Manifest } from './job.schemas.ts';
-import { changeJob, cleanUpStoppedJobs, recordEvent } from './job-control.ts';
-import { type JobRow, jobsRepository as repo, toJob } from './jobs.repository.ts';
+import { changeJob, cleanUpStoppedJobs, eventPayload } from './job-control.ts';
+import { type JobRow, newJobRow, jobsRepository as repo, toJob } from './jobs.repository.ts';
 
 // Keys in canonical order, so the same request hashes the same however its JSON was written.
 function canonical(value: unknown): string {
@@ -38,22 +38,9 @@ export function createJobsService(deps: {
     /** Stores a job as queued with its plan task, in one transaction; `created` is false for a repeat. */
     async submit(body: CreateJobBody, idempotencyKey?: string): Promise<{ job: Job; created: boolean }> {
       const requestHash = createHash('sha256').update(canonical(body)).digest('hex');
-      const repeat = async (): Promise<{ job: Job; created: boolean } | undefined> => {
-        if (!idempotencyKey) return undefined;
-        const existing = await repo.findByIdempotencyKey(pool, idempotencyKey);
-        if (!existing) return undefined;
-        if (existing.request_hash !== requestHash)
-          throw new AppError(
-            'conflict',
-            'This idempotency key was used for a different request; use a new key for a new job.',
-          );
-        return { job: toJob(existing), created: false };
-      };
-      const earlier = await repeat();
-      if (earlier) return earlier;
       const id = uuidv7();
-      const row = await withTransaction(pool, async (client) => {
-        const inserted = await repo.insert(client, {
+      const fresh = newJobRow(
+        {
           id,
           idempotencyKey,
           requestHash,
@@ -61,20 +48,33 @@ export function createJobsService(deps: {
           output: { ...body.output, prefix: body.output.prefix ?? `jobs/${id}/` },
           callbackUrl: body.callbackUrl,
           seed: String(body.seed ?? randomBytes(8).readBigUInt64BE()),
-        });
+        },
+        new Date(),
+      );
+      // One statement stores the job, its log line and its first event, and checks the idempotency
+      // key (a new key is the common case): with begin, the plan task and commit, four round trips.
+      const row = await withTransaction(pool, async (client) => {
+        const inserted = await repo.insertNew(
+          client,
+          fresh,
+          'Job queued.',
+          fresh.callback_url ? { type: 'job.status', payload: eventPayload(fresh, 'job.status') } : undefined,
+        );
         if (!inserted) return undefined;
-        await repo.insertLog(client, id, { level: 'info', stage: 'queued', message: 'Job queued.' });
-        await recordEvent(client, inserted, 'job.status');
         await boss.send(queues.plan, { jobId: id } satisfies PlanTask, inTransaction(client));
         return inserted;
       });
-      if (!row) {
-        // Another request with the same key won the race.
-        const again = await repeat();
-        if (again) return again;
+      if (row) return { job: toJob(row), created: true };
+      // Another job holds the key: the same request again, or a different one.
+      const existing = idempotencyKey ? await repo.findByIdempotencyKey(pool, idempotencyKey) : undefined;
+      if (!existing)
         throw new AppError('conflict', 'A job with this idempotency key is being created; try again.');
-      }
-      return { job: toJob(row), created: true };
+      if (existing.request_hash !== requestHash)
+        throw new AppError(
+          'conflict',
+          'This idempotency key was used for a different request; use a new key for a new job.',
+        );
+      return { job: toJob(existing), created: false };
     },
 
     async get(id: string): Promise<Job> {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { queueSchema } from '../db/migrations.ts';
 
@@ -35,10 +36,18 @@ export async function startQueue(
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
   const create = async (name: string, settings: PgBoss.Queue) => {
     if (existing.has(name)) return;
-    await boss.createQueue(name, settings).catch(async (err: unknown) => {
-      // Two processes starting at once both try; the loser finds the queue there.
-      if (!(await boss.getQueue(name))) throw err;
-    });
+    // Processes starting at once (the pipeline API and its workers) all try; PostgreSQL may end
+    // one of them with a deadlock before the other has committed. Try again until the queue is there.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name, settings);
+        return;
+      } catch (err) {
+        if (await boss.getQueue(name)) return;
+        if (attempt === 5) throw err;
+        await delay(100 * attempt + Math.random() * 100);
+      }
+    }
   };
   await create(queues.plan, { name: queues.plan, retryLimit: 3, retryDelay: 1, expireInSeconds: 300 });
   await create(queues.shard, { name: queues.shard, retryLimit: 0, expireInSeconds: 6 * 3600 });

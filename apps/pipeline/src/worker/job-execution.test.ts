@@ -200,6 +200,8 @@ describe('callbacks', () => {
         'finalizing',
         'completed',
       ]);
+      // The first event is the job exactly as the submission answered it.
+      expect(statusEvents[0]!.job).toEqual(job);
       const seqs = events.map((e) => e.seq).sort((a, b) => a - b);
       expect(new Set(seqs).size).toBe(seqs.length);
       expect(seqs[seqs.length - 1]).toBe(events.find((e) => e.job.status === 'completed')!.seq);

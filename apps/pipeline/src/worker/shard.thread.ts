@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { describeFailure, executeShard, type ShardWork } from './shard-execution.ts';
+import { describeFailure, executeShard, type ShardFailure, type ShardWork } from './shard-execution.ts';
 
 // A worker thread: runs one shard at a time for the worker process, reporting rows as it goes.
 export type ToThread = { type: 'run'; id: number; work: ShardWork } | { type: 'abort'; id: number };
@@ -7,7 +7,7 @@ export type FromThread =
   | { type: 'rows'; id: number; rows: number }
   | { type: 'retry'; id: number; attempt: number; delayMs: number; message: string }
   | { type: 'done'; id: number; bytes: number; sha256: string }
-  | { type: 'failed'; id: number; message: string; permanent: boolean; aborted: boolean };
+  | ({ type: 'failed'; id: number } & ShardFailure);
 
 const port = parentPort!;
 const running = new Map<number, AbortController>();

@@ -1,7 +1,7 @@
 import type { ObjectStore } from '@synoptic/object-store';
 import { type Pool, withTransaction } from '@synoptic/service-kit';
 import type PgBoss from 'pg-boss';
-import { deliverDueCallbacks } from '../callbacks/callback-dispatcher.ts';
+import { callbackRetryWindowMs, deliverDueCallbacks } from '../callbacks/callback-dispatcher.ts';
 import type { CommonConfig } from '../config.ts';
 import { cleanUpStoppedJobs, failJob } from '../jobs/job-control.ts';
 import { jobsRepository as repo } from '../jobs/jobs.repository.ts';
@@ -66,9 +66,20 @@ export function startSupervisor(deps: {
             pool,
             key: config.PIPELINE_SIGNING_KEYS[0]!,
             onFailure: (event, message) =>
-              log.warn(
+              log.info(
                 { jobId: event.job_id, seq: event.seq, attempts: event.attempts, err: message },
-                'callback failed',
+                'callback failed; will retry',
+              ),
+            onGiveUp: (event, message) =>
+              log.warn(
+                {
+                  jobId: event.job_id,
+                  seq: event.seq,
+                  attempts: event.attempts,
+                  to: new URL(event.callback_url).origin,
+                  err: message,
+                },
+                `callback given up after ${event.attempts} attempts over ${Math.round(callbackRetryWindowMs / 60_000)} minutes`,
               ),
           }),
       ],

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { peopleConfig } from '../../test/configs.ts';
 import { createTestPipeline, type TestPipeline, waitFor } from '../../test/harness.ts';
@@ -28,10 +30,15 @@ const start = (count: number) => {
     workers.push(spawnWorker({ ...pipeline.env, PIPELINE_WORKER_CONCURRENCY: '1', LOG_LEVEL: 'warn' }));
 };
 
-async function run(seed: number) {
+async function run(seed: number, extra: { rows?: number; callbackUrl?: string } = {}) {
   const res = await pipeline.signed({
     url: '/v1/jobs',
-    body: { config: peopleConfig(rows), output: { bucket, format: 'csv' }, seed },
+    body: {
+      config: peopleConfig(extra.rows ?? rows),
+      output: { bucket, format: 'csv' },
+      seed,
+      ...(extra.callbackUrl ? { callbackUrl: extra.callbackUrl } : {}),
+    },
   });
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
@@ -103,4 +110,64 @@ test('a worker killed with SIGKILL mid-shard: another worker retries the shard a
     [id],
   );
   expect(retried.length).toBeGreaterThanOrEqual(1);
+});
+
+test('progress is updated at least once a second, and progress callbacks go out at most once a second', async () => {
+  type Snapshot = {
+    stage: string;
+    progress: { rowsDone: number; rowsPerSecond: number | null; etaSeconds: number | null };
+    timings: { updatedAt: string };
+  };
+  const events: Array<{ type: string; job: Snapshot }> = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => {
+      body += c.toString();
+    });
+    req.on('end', () => {
+      events.push(JSON.parse(body));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    start(1); // a real worker process, with the production tick
+    const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const id = await run(3, { rows: 3_000_000, callbackUrl });
+    const seen: Snapshot[] = [];
+    await waitFor(
+      `job ${id} to complete`,
+      async () => {
+        const job = (await pipeline.signed({ url: `/v1/jobs/${id}` })).json();
+        if (job.stage === 'generating') seen.push(job);
+        return job.status === 'completed' || job.status === 'failed';
+      },
+      60_000,
+      100,
+    );
+    // What a poller sees while rows are generated: a new figure, with rate and ETA, every ≤ 1 s.
+    const updates = [...new Set(seen.map((j) => j.timings.updatedAt))].map((t) => Date.parse(t));
+    const first = seen.findIndex((j) => j.progress.rowsDone > 0);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(
+      seen.slice(first).every((j) => j.progress.rowsPerSecond !== null && j.progress.etaSeconds !== null),
+    ).toBe(true);
+    const gaps = updates.slice(1).map((t, i) => t - updates[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
+
+    // Progress callbacks: spaced by at least a second (by the job's own clock), yet regular.
+    await waitFor('the completed event', async () =>
+      events.some((e) => e.type === 'job.status' && e.job.stage === 'completed'),
+    );
+    const progress = events
+      .filter((e) => e.type === 'job.progress')
+      .map((e) => Date.parse(e.job.timings.updatedAt))
+      .sort((a, b) => a - b);
+    const spacing = progress.slice(1).map((t, i) => t - progress[i]!);
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...spacing)).toBeGreaterThanOrEqual(1000);
+    expect(Math.max(...spacing)).toBeLessThanOrEqual(2000);
+  } finally {
+    receiver.close();
+  }
 });

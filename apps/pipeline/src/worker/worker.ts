@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ObjectStore, ObjectStoreConfig } from '@synoptic/object-store';
+import {
+  isTransientError,
+  type ObjectStore,
+  type ObjectStoreConfig,
+  ObjectStoreError,
+} from '@synoptic/object-store';
 import { type Pool, withTransaction } from '@synoptic/service-kit';
 import type PgBoss from 'pg-boss';
 import type { WorkerConfig } from '../config.ts';
@@ -18,7 +23,9 @@ import type { Manifest } from '../jobs/job.schemas.ts';
 import { changeJob, cleanUpStoppedJobs, failJob, recordEvent } from '../jobs/job-control.ts';
 import { type JobRow, jobsRepository as repo } from '../jobs/jobs.repository.ts';
 import { type FinalizeTask, inTransaction, type PlanTask, queues, type ShardTask } from '../queue/queue.ts';
+import { retryDelayMs } from './shard-execution.ts';
 import { ShardError, type ShardRunner } from './shard-runner.ts';
+import { describeStoreError } from './store-errors.ts';
 
 export type Logger = {
   info: (obj: object, msg: string) => void;
@@ -33,7 +40,10 @@ export type WorkerDeps = {
   store: ObjectStore;
   runner: ShardRunner;
   log: Logger;
-  /** How often running shards report rows and heartbeats, and check for cancels (ms). */
+  /**
+   * How often running shards report rows and heartbeats, and check for cancels (ms). 500 keeps a
+   * job's progress at most half a second old, while progress callbacks go out at most once a second.
+   */
   tickMs?: number;
 };
 
@@ -58,14 +68,23 @@ function storeConfig(config: WorkerConfig): ObjectStoreConfig {
   };
 }
 
-const withRetry = async <T>(work: () => Promise<T>, retries: number, baseMs: number): Promise<T> => {
+/** Retries a store write that failed transiently, with the backoff shards use. */
+const withRetry = async <T>(
+  work: () => Promise<T>,
+  options: {
+    retries: number;
+    baseMs: number;
+    onRetry: (attempt: number, delayMs: number, err: unknown) => void;
+  },
+): Promise<T> => {
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
     } catch (err) {
-      const transient = (err as { transient?: boolean }).transient === true;
-      if (!transient || attempt >= retries) throw err;
-      await new Promise((r) => setTimeout(r, Math.min(baseMs * 2 ** attempt, 30_000)));
+      if (!isTransientError(err) || attempt >= options.retries) throw err;
+      const delay = retryDelayMs(attempt + 1, options.baseMs);
+      options.onRetry(attempt + 1, delay, err);
+      await new Promise((r) => setTimeout(r, delay));
     }
   }
 };
@@ -80,6 +99,7 @@ export async function startWorker(
   const { config, pool, boss, store, log } = deps;
   const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const active = new Map<string, Active>();
+  const recentJobs = new Set<string>();
   const work = { pollingIntervalSeconds: config.PIPELINE_POLL_INTERVAL_SECONDS, batchSize: 1 };
   const stores = storeConfig(config);
   let stopping = false;
@@ -124,9 +144,9 @@ export async function startWorker(
       })),
     );
     const rowsTotal = jobPlan.tables.reduce((sum, t) => sum + t.rows, 0);
-    await withTransaction(pool, async (client) => {
+    const queued = await withTransaction(pool, async (client) => {
       const job = await repo.find(client, started.id, { lock: true });
-      if (job?.status !== 'running' || job.stage !== 'validating') return;
+      if (job?.status !== 'running' || job.stage !== 'validating') return undefined;
       await repo.insertShards(
         client,
         job.id,
@@ -150,7 +170,7 @@ export async function startWorker(
           message: `Planned ${rowsTotal.toLocaleString('en-US')} rows in ${jobPlan.tables.length} table(s), ${shards.length} shard(s).`,
         },
       );
-      if (shards.length)
+      if (shards.length) {
         await boss.insert(
           shards.map((_, shardNo) => ({
             name: queues.shard,
@@ -158,8 +178,12 @@ export async function startWorker(
           })),
           inTransaction(client),
         );
-      else await boss.send(queues.finalize, { jobId: job.id } satisfies FinalizeTask, inTransaction(client));
+        return queues.shard;
+      }
+      await boss.send(queues.finalize, { jobId: job.id } satisfies FinalizeTask, inTransaction(client));
+      return queues.finalize;
     });
+    if (queued) wake(queued);
   }
 
   async function runShard(task: ShardTask): Promise<void> {
@@ -175,8 +199,10 @@ export async function startWorker(
       controller: new AbortController(),
     };
     active.set(key, entry);
+    recentJobs.add(task.jobId);
     const ref = { jobId: task.jobId, shardNo: task.shardNo, attempt: shard.attempt };
     const where = `table '${shard.table_name}', shard ${shard.shard_no}`;
+    const part = shard.part_key.slice(job.output.prefix.length);
     try {
       const result = await deps.runner.run(
         {
@@ -187,6 +213,7 @@ export async function startWorker(
           store: stores,
           bucket: job.output.bucket,
           key: shard.part_key,
+          part,
           table: shard.table_name,
           retries: config.PIPELINE_STORE_RETRIES,
           retryBaseMs: config.PIPELINE_STORE_RETRY_BASE_MS,
@@ -196,12 +223,16 @@ export async function startWorker(
           onRows: (rows) => {
             entry.rowsDone = rows;
           },
-          onRetry: (attempt, delayMs, message) => {
+          onRetry: (attempt, delayMs, reason) => {
+            log.warn(
+              { jobId: task.jobId, shardNo: task.shardNo, attempt, delayMs, reason },
+              'object store write failed',
+            );
             void repo
               .insertLog(pool, task.jobId, {
                 level: 'warn',
                 stage: 'generating',
-                message: `Object store error on ${where} (${message}); trying again in ${delayMs} ms (retry ${attempt}).`,
+                message: `Could not write part ${part} to the object store: ${reason} Trying again in ${delayMs} ms (retry ${attempt} of ${config.PIPELINE_STORE_RETRIES}).`,
               })
               .catch(() => {});
           },
@@ -234,7 +265,12 @@ export async function startWorker(
       }
       await withTransaction(pool, async (client) => {
         await repo.finishShard(client, ref, { status: 'failed' });
-        await failJob(client, task.jobId, 'generating', `${where}: ${failure.message}`);
+        await failJob(
+          client,
+          task.jobId,
+          'generating',
+          failure.named ? failure.message : `${where}: ${failure.message}`,
+        );
       });
       await cleanUpStoppedJobs(
         { pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS },
@@ -247,13 +283,13 @@ export async function startWorker(
     ref: { jobId: string; shardNo: number; attempt: number },
     result: { bytes: number; sha256: string },
   ): Promise<void> {
-    await withTransaction(pool, async (client) => {
+    const last = await withTransaction(pool, async (client) => {
       // The job's row lock serializes the last shards of a job, so exactly one sees none left.
       const job = await repo.find(client, ref.jobId, { lock: true });
-      if (!job) return;
-      if (!(await repo.finishShard(client, ref, { status: 'done', ...result }))) return;
-      if (job.status !== 'running' || job.stage !== 'generating') return;
-      if ((await repo.countUnfinishedShards(client, ref.jobId)) > 0) return;
+      if (!job) return false;
+      if (!(await repo.finishShard(client, ref, { status: 'done', ...result }))) return false;
+      if (job.status !== 'running' || job.stage !== 'generating') return false;
+      if ((await repo.countUnfinishedShards(client, ref.jobId)) > 0) return false;
       await changeJob(
         client,
         ref.jobId,
@@ -261,7 +297,9 @@ export async function startWorker(
         { level: 'info', message: 'Every shard is written; writing the manifest.' },
       );
       await boss.send(queues.finalize, { jobId: ref.jobId } satisfies FinalizeTask, inTransaction(client));
+      return true;
     });
+    if (last) wake(queues.finalize);
     if (config.LOG_LEVEL === 'debug') log.info({ ...ref, ...result }, 'shard done');
   }
 
@@ -280,8 +318,21 @@ export async function startWorker(
               yield body;
             })(),
           ),
-        config.PIPELINE_STORE_RETRIES,
-        config.PIPELINE_STORE_RETRY_BASE_MS,
+        {
+          retries: config.PIPELINE_STORE_RETRIES,
+          baseMs: config.PIPELINE_STORE_RETRY_BASE_MS,
+          onRetry: (attempt, delayMs, err) => {
+            const reason = describeStoreError(err, job.output.bucket);
+            log.warn({ jobId: job.id, attempt, delayMs, reason }, 'object store write failed');
+            void repo
+              .insertLog(pool, job.id, {
+                level: 'warn',
+                stage: 'finalizing',
+                message: `Could not write manifest.json to the object store: ${reason} Trying again in ${delayMs} ms (retry ${attempt} of ${config.PIPELINE_STORE_RETRIES}).`,
+              })
+              .catch(() => {});
+          },
+        },
       );
       await withTransaction(pool, (client) =>
         changeJob(
@@ -300,7 +351,12 @@ export async function startWorker(
         ),
       );
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message =
+        err instanceof ObjectStoreError
+          ? `Could not write manifest.json to the object store: ${describeStoreError(err, job.output.bucket)}`
+          : err instanceof Error
+            ? err.message
+            : String(err);
       await withTransaction(pool, (client) => failJob(client, job.id, 'finalizing', message));
       await cleanUpStoppedJobs({ pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS }, job.id);
     }
@@ -338,14 +394,19 @@ export async function startWorker(
   // Heartbeats, progress and cancel checks for the shards this process runs.
   let ticking = false;
   const tick = async () => {
-    if (ticking || active.size === 0) return;
+    if (ticking) return;
+    const running = [...active.values()];
+    // Jobs of shards that ran since the last tick too: a tick that falls between two shards of a
+    // job still updates its progress, so a job's figures are never more than a tick or two old.
+    const jobIds = [...new Set([...recentJobs, ...running.map((a) => a.jobId)])];
+    recentJobs.clear();
+    if (jobIds.length === 0) return;
     ticking = true;
     try {
-      const running = [...active.values()];
-      const stopped = new Set(await repo.findStopped(pool, [...new Set(running.map((a) => a.jobId))]));
+      const stopped = new Set(await repo.findStopped(pool, jobIds));
       for (const a of running) if (stopped.has(a.jobId)) a.controller.abort(new Error('cancelled'));
       await repo.heartbeat(pool, running);
-      const due = await repo.updateProgress(pool, [...new Set(running.map((a) => a.jobId))]);
+      const due = await repo.updateProgress(pool, jobIds);
       for (const row of due) await recordEvent(pool, row, 'job.progress');
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'progress update failed');
@@ -353,9 +414,9 @@ export async function startWorker(
       ticking = false;
     }
   };
-  const timer = setInterval(() => void tick(), deps.tickMs ?? 250);
+  const timer = setInterval(() => void tick(), deps.tickMs ?? 500);
 
-  const workerIds: string[] = [];
+  const workerIds = new Map<string, string[]>();
   // pg-boss 10 waits a polling interval after every fetch; after a task we ask for the next at once,
   // so a burst of quick tasks (shards of a cancelled job) drains in moments, not intervals.
   const loop = async <T extends object>(queue: string, fn: (data: T) => Promise<void>) => {
@@ -364,8 +425,13 @@ export async function startWorker(
       for (const job of jobs) await fn(job.data);
       if (!stopping) boss.notifyWorker(id);
     });
-    workerIds.push(id);
+    workerIds.set(queue, [...(workerIds.get(queue) ?? []), id]);
   };
+  // A task this process has just queued starts here at once rather than after a polling interval
+  // (workers elsewhere find it when they next poll): planning → shards → finalizing without pauses.
+  function wake(queue: string): void {
+    if (!stopping) for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
+  }
   await loop<PlanTask>(queues.plan, plan);
   await loop<FinalizeTask>(queues.finalize, finalize);
   for (let i = 0; i < config.PIPELINE_WORKER_CONCURRENCY; i++) await loop<ShardTask>(queues.shard, runShard);
@@ -374,7 +440,7 @@ export async function startWorker(
     workerId,
     stop: async () => {
       stopping = true;
-      for (const id of workerIds) await boss.offWork({ id } as never).catch(() => {});
+      for (const id of [...workerIds.values()].flat()) await boss.offWork({ id } as never).catch(() => {});
       clearInterval(timer);
       for (const a of active.values()) a.controller.abort(new Error('worker stopping'));
       await deps.runner.close();
