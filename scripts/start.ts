@@ -52,6 +52,9 @@ async function main(): Promise<void> {
     CALLBACK_BASE_URL: process.env.CALLBACK_BASE_URL ?? `http://127.0.0.1:${config.API_PORT}`,
     SECRETS_ENCRYPTION_KEY: secrets.SECRETS_ENCRYPTION_KEY,
     MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? join(config.dataDir, 'outbox'),
+    VIEWER_CACHE_DIR: process.env.VIEWER_CACHE_DIR ?? join(config.dataDir, 'viewer-cache'),
+    // Each running DuckDB query of the viewer holds one of libuv's threads (4 by default).
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
   };
   const services: Service[] = [
     startService('pipeline', join(root, 'apps/pipeline/src/main.ts'), env, config.logFormat),

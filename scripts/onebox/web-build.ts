@@ -39,6 +39,8 @@ export async function ensureWebBuild(log: (line: string) => void): Promise<void>
   await new Promise<void>((resolve, reject) => {
     const child = spawn('npm', ['run', 'build', '--silent', '-w', 'apps/web'], {
       stdio: ['ignore', 'ignore', 'inherit'],
+      // Vite keeps a NODE_ENV it inherits (vitest sets `test`), which would ship React's slow development build.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     child.on('error', reject);
     child.on('exit', (code) =>

@@ -1,8 +1,10 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import { createBuiltInEngine, createModelEngine } from '@synoptic/chat-engine';
+import { createDatasetCatalog } from '@synoptic/dataset-query';
 import { createObjectStore, type ObjectStore } from '@synoptic/object-store';
 import { createServer, isMigrated, type Pool, registerHealthRoutes } from '@synoptic/service-kit';
-import type { ApiConfig } from './config.ts';
+import { type ApiConfig, chatModelOf } from './config.ts';
 import { migrationsDir, schema } from './db/migrations.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
@@ -11,6 +13,10 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { registerAuthentication, requireAuth } from './modules/auth/authenticate.ts';
 import { registerCsrfProtection } from './modules/auth/csrf.ts';
+import { registerChatRoutes } from './modules/chat/chat.routes.ts';
+import { createChatService } from './modules/chat/chat.service.ts';
+import { registerDatasetsRoutes } from './modules/datasets/datasets.routes.ts';
+import { createDatasetsService } from './modules/datasets/datasets.service.ts';
 import { registerInvitationsRoutes } from './modules/invitations/invitations.routes.ts';
 import { createInvitationsService } from './modules/invitations/invitations.service.ts';
 import { createDownloadsService } from './modules/jobs/downloads.service.ts';
@@ -123,6 +129,20 @@ export async function buildApp(deps: ApiDeps) {
     publicUrl: config.PUBLIC_URL,
     log: app.log,
   });
+  const catalog = createDatasetCatalog({
+    cacheDir: config.VIEWER_CACHE_DIR,
+    memoryLimit: config.VIEWER_MEMORY_LIMIT,
+  });
+  const datasets = createDatasetsService({ pool, store, catalog });
+  const chatModel = chatModelOf(config);
+  const chat = createChatService({
+    pool,
+    datasets,
+    engine: chatModel ? createModelEngine(chatModel) : createBuiltInEngine(),
+    limiter,
+    messagesPerUserPerMinute: config.CHAT_MESSAGES_PER_USER_PER_MINUTE,
+    log: app.log,
+  });
   const jobEvents = createJobEvents(pool);
   const jobs = createJobsService({
     pool,
@@ -139,6 +159,7 @@ export async function buildApp(deps: ApiDeps) {
     callbackBaseUrl: config.CALLBACK_BASE_URL,
     log: app.log,
     notify: jobEvents.notify,
+    onOutputsDeleted: datasets.evict,
   });
   app.decorate('jobs', jobs);
   const accounts = createAccountsService({
@@ -185,6 +206,8 @@ export async function buildApp(deps: ApiDeps) {
     registerAuditRoutes(scope, { audit: createAuditService(pool) });
     registerJobsRoutes(scope, { jobs, downloads: createDownloadsService(pool, store) });
     registerJobStreamRoutes(scope, { pool, events: jobEvents });
+    registerDatasetsRoutes(scope, { datasets });
+    registerChatRoutes(scope, { chat });
     done();
   });
   await registerPipelineEventsRoutes(app, { pool, keys: config.PIPELINE_SIGNING_KEYS, jobs });
@@ -209,6 +232,7 @@ export async function buildApp(deps: ApiDeps) {
   }
   app.addHook('onClose', async () => {
     await jobEvents.close();
+    await catalog.close();
   });
 
   if (config.WEB_DIST_DIR) await registerWebApp(app, config.WEB_DIST_DIR);

@@ -39,11 +39,38 @@ export const apiEnvSchema = z.object({
   MAX_ACTIVE_JOBS_PER_PROJECT: z.coerce.number().int().min(1).max(10_000).default(5),
   MAX_ROWS_PER_JOB: z.coerce.number().int().min(1).default(100_000_000),
   RETENTION_SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0.01).max(1440).default(60),
+  VIEWER_CACHE_DIR: z
+    .string()
+    .min(1)
+    .default('./data/viewer-cache')
+    .describe('Local copies of outputs opened in the viewer, one DuckDB file per job'),
+  VIEWER_MEMORY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB)$/i, 'e.g. 512MB or 2GB')
+    .default('512MB')
+    .describe('Memory each open dataset may use for a query'),
+  CHAT_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  CHAT_API_KEY: z.string().min(1).optional(),
+  CHAT_MODEL: z.string().min(1).optional(),
+  CHAT_MESSAGES_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   ...objectStoreEnvSchema.shape,
 });
 
 export type ApiConfig = z.output<typeof apiEnvSchema>;
 
+/** A model answers chat questions only when all three of its settings are given. */
+export function chatModelOf(config: ApiConfig) {
+  const { CHAT_API_BASE_URL: baseUrl, CHAT_API_KEY: apiKey, CHAT_MODEL: model } = config;
+  return baseUrl && apiKey && model ? { baseUrl, apiKey, model } : undefined;
+}
+
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  return parseEnv(apiEnvSchema, env);
+  const config = parseEnv(apiEnvSchema, env);
+  const given = [config.CHAT_API_BASE_URL, config.CHAT_API_KEY, config.CHAT_MODEL].filter(Boolean).length;
+  if (given > 0 && given < 3) {
+    throw new Error(
+      'Set all of CHAT_API_BASE_URL, CHAT_API_KEY and CHAT_MODEL to use a chat model, or none of them.',
+    );
+  }
+  return config;
 }

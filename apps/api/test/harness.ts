@@ -16,6 +16,7 @@ export type TestApi = Awaited<ReturnType<typeof buildApp>> & {
   mail: Awaited<ReturnType<typeof startMailCatcher>>;
   /** Root of the file-system object store this api writes project buckets to. */
   objectsDir: string;
+  viewerCacheDir: string;
   /** Every log line the app wrote, parsed. */
   logs: () => Array<Record<string, unknown>>;
   /** Closes the app, its pool and mail server, and drops the test database. */
@@ -55,9 +56,11 @@ export async function createTestApi(
     : await createTestDatabase(inject('database'));
   const mail = await startMailCatcher();
   const objects = await mkdtemp(join(tmpdir(), 'synoptic-objects-'));
+  const viewerCache = await mkdtemp(join(tmpdir(), 'synoptic-viewer-'));
   const config = apiEnvSchema.parse({
     DATABASE_URL: db.url,
     OBJECT_STORE_DIR: objects,
+    VIEWER_CACHE_DIR: viewerCache,
     LOG_LEVEL: 'info',
     SECRETS_ENCRYPTION_KEY: 'test-only-key-0123456789abcdefghijklmnop',
     SMTP_URL: mail.url,
@@ -80,6 +83,7 @@ export async function createTestApi(
     pool,
     mail,
     objectsDir: config.OBJECT_STORE_DIR,
+    viewerCacheDir: viewerCache,
     logs: logs.lines,
     destroy: async () => {
       await app.close();
@@ -87,6 +91,7 @@ export async function createTestApi(
       await mail.close();
       await db.drop();
       await rm(objects, { recursive: true, force: true });
+      await rm(viewerCache, { recursive: true, force: true });
     },
   });
 }

@@ -81,6 +81,15 @@ const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('@/routes/job-new')).JobNewRoute }),
               },
               { path: 'jobs/:jobId', element: <JobDetailRoute /> },
+              {
+                // The grid, its filters and the chat's charts: loaded when a dataset is opened.
+                path: 'jobs/:jobId/viewer',
+                lazy: async () => ({ Component: (await import('@/routes/job-viewer')).JobViewerRoute }),
+              },
+              {
+                path: 'jobs/:jobId/chat',
+                lazy: async () => ({ Component: (await import('@/routes/job-chat')).JobChatRoute }),
+              },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

@@ -878,6 +878,116 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/jobs/{jobId}/dataset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tables and columns of a completed job’s output (viewer and up)
+         * @description The first call for a job starts preparing its output for querying; a large output takes a while (about 30 s for ten million rows), and meanwhile the answer is 202 with `status: preparing`. Ask again until it is 200; later calls are immediate.
+         */
+        get: operations["getDataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/jobs/{jobId}/dataset/tables/{table}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A page of a table’s rows, filtered and sorted (viewer and up) */
+        post: operations["queryDatasetRows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/jobs/{jobId}/dataset/tables/{table}/columns/{column}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Figures, top values and a histogram of one column (viewer and up) */
+        post: operations["getColumnStats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/jobs/{jobId}/dataset/tables/{table}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the filtered, sorted view of a table as CSV (viewer and up) */
+        get: operations["exportDatasetView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/jobs/{jobId}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which engine answers, questions to start with, and your conversations about this dataset */
+        get: operations["getChatOverview"];
+        put?: never;
+        /**
+         * Ask a question about a completed job’s output (viewer and up)
+         * @description Answers with words grounded in the result of one read-only query over this dataset, the SQL, the rows (at most 200) and a chart when one helps. A question the engine cannot answer, or SQL the sandbox refuses, still answers 200 with an `outcome` that says so and suggested questions.
+         */
+        post: operations["askDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/jobs/{jobId}/chat/conversations/{conversationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your conversations with all its turns */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        /** Delete one of your conversations */
+        delete: operations["deleteConversation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -2944,9 +3054,6 @@ export type components = {
             /** @description The project’s exact name, typed by the person deleting it */
             confirmName: string;
         };
-        InvitationTokenInput: {
-            token: string;
-        };
         CreateJobRequestInput: {
             name: string;
             config: components["schemas"]["GeneratorConfigInput"];
@@ -2963,6 +3070,61 @@ export type components = {
             /** @default 10 */
             rows: number;
             seed?: string;
+        };
+        ChatRequestInput: {
+            question: string;
+            /**
+             * Format: uuid
+             * @description Continue this conversation; a new one starts when absent
+             */
+            conversationId?: string;
+        };
+        /** @description One condition; filters combine with AND. `contains` ignores case, `starts_with` does not; `between` is inclusive. */
+        DatasetFilterInput: {
+            column: string;
+            /** @enum {string} */
+            op: "eq" | "neq" | "contains" | "starts_with" | "gt" | "gte" | "lt" | "lte";
+            value: string | number | boolean;
+        } | {
+            column: string;
+            /** @constant */
+            op: "between";
+            min?: string | number;
+            max?: string | number;
+        } | {
+            column: string;
+            /** @constant */
+            op: "in";
+            values: (string | number | boolean)[];
+        } | {
+            column: string;
+            /** @enum {string} */
+            op: "is_null" | "is_not_null";
+        };
+        DatasetSortInput: {
+            column: string;
+            /**
+             * @default asc
+             * @enum {string}
+             */
+            direction: "asc" | "desc";
+        };
+        DatasetRowsRequestInput: {
+            /** @default [] */
+            filters: components["schemas"]["DatasetFilterInput"][];
+            /** @default [] */
+            sort: components["schemas"]["DatasetSortInput"][];
+            /** @default 0 */
+            offset: number;
+            /** @default 100 */
+            limit: number;
+        };
+        ColumnStatsRequestInput: {
+            /** @default [] */
+            filters: components["schemas"]["DatasetFilterInput"][];
+        };
+        InvitationTokenInput: {
+            token: string;
         };
         PasswordAndCodeInput: {
             password: string;
@@ -5122,31 +5284,6 @@ export type components = {
             /** Format: date-time */
             createdAt: string;
         };
-        Invitation: {
-            /** Format: uuid */
-            id: string;
-            project: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            email: string;
-            role: components["schemas"]["Role"];
-            /** @description Name of the person who invited */
-            invitedBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        InvitationAnswer: {
-            project: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            accepted: boolean;
-        };
         /**
          * @description queued → running → completed | failed | cancelled (cancelling while a cancel is in flight); a completed job whose outputs passed the retention becomes expired
          * @enum {string}
@@ -5275,6 +5412,163 @@ export type components = {
                 message: string;
             }[];
             nextCursor: number | null;
+        };
+        /** @description How to draw the result, when a chart helps */
+        ChatChart: {
+            /** @enum {string} */
+            type: "bar" | "line" | "histogram" | "scatter";
+            /** @description Result column on the x axis */
+            x: string;
+            /** @description Result column on the y axis */
+            y?: string;
+            title: string;
+        };
+        ChatMessage: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "user" | "assistant";
+            /** @description The question, or the answer in words */
+            content: string;
+            /**
+             * @description Assistant turns: answered from a query; a question the engine cannot answer yet; or SQL the sandbox refused
+             * @enum {string}
+             */
+            outcome?: "answered" | "unanswerable" | "refused";
+            /** @description The SQL that ran */
+            sql?: string;
+            result?: {
+                columns: {
+                    name: string;
+                    sqlType: string;
+                }[];
+                rows: (string | number | boolean | null)[][];
+                /** @description More rows matched than are kept */
+                truncated: boolean;
+            };
+            chart?: components["schemas"]["ChatChart"];
+            /** @description Questions this dataset can answer */
+            suggestions?: string[];
+            /** @enum {string} */
+            engine?: "built-in" | "model";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ChatConversation: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ChatConversationDetail: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            messages: components["schemas"]["ChatMessage"][];
+        };
+        ChatReply: {
+            conversation: components["schemas"]["ChatConversation"];
+            question: components["schemas"]["ChatMessage"];
+            answer: components["schemas"]["ChatMessage"];
+        };
+        ChatOverview: {
+            /** @enum {string} */
+            engine: "built-in" | "model";
+            /** @description Questions to start with */
+            suggestions: string[];
+            /** @description Your conversations about this dataset, latest first */
+            conversations: components["schemas"]["ChatConversation"][];
+        };
+        /**
+         * @description How the viewer treats a column: its filters, sorting and charts
+         * @enum {string}
+         */
+        ColumnKind: "integer" | "decimal" | "boolean" | "text" | "date" | "timestamp" | "other";
+        DatasetColumn: {
+            name: string;
+            kind: components["schemas"]["ColumnKind"];
+            /** @description DuckDB type */
+            sqlType: string;
+        };
+        /** @description The tables of a completed job’s output, ready to query */
+        Dataset: {
+            /** Format: uuid */
+            jobId: string;
+            /**
+             * @description `preparing` (with status 202 and no tables yet) while the first open imports the output; ask again
+             * @enum {string}
+             */
+            status: "ready" | "preparing";
+            tables: {
+                name: string;
+                rows: number;
+                columns: components["schemas"]["DatasetColumn"][];
+            }[];
+        };
+        /** @description Dates as YYYY-MM-DD, timestamps ISO 8601, integers beyond ±2^53 as strings */
+        CellValue: string | number | boolean | null;
+        DatasetRowsPage: {
+            columns: components["schemas"]["DatasetColumn"][];
+            /** @description Cells in the order of `columns` */
+            rows: components["schemas"]["CellValue"][][];
+            /** @description Rows matching the filters */
+            total: number;
+            offset: number;
+            limit: number;
+        };
+        ColumnStats: {
+            column: string;
+            kind: components["schemas"]["ColumnKind"];
+            /** @description Rows considered (after the filters) */
+            count: number;
+            nulls: number;
+            distinct: number;
+            min: components["schemas"]["CellValue"];
+            max: components["schemas"]["CellValue"];
+            mean: number | null;
+            /** @description Most frequent first */
+            top: {
+                value: components["schemas"]["CellValue"];
+                count: number;
+            }[];
+            /** @description Equal-width bins for numbers and dates; empty for text and booleans */
+            histogram: {
+                start: components["schemas"]["CellValue"];
+                end: components["schemas"]["CellValue"];
+                count: number;
+            }[];
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description Name of the person who invited */
+            invitedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationAnswer: {
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            accepted: boolean;
         };
         Member: {
             /** Format: uuid */
@@ -8629,6 +8923,544 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    queryDatasetRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+                /** @description A table of the job’s output */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DatasetRowsRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetRowsPage"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but cannot be done (a limit or a rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getColumnStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+                /** @description A table of the job’s output */
+                table: string;
+                column: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ColumnStatsRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnStats"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but cannot be done (a limit or a rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportDatasetView: {
+        parameters: {
+            query?: {
+                /** @description The view as JSON: `{"filters":[…],"sort":[…]}` (URL-encoded) */
+                view?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+                /** @description A table of the job’s output */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but cannot be done (a limit or a rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChatOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatOverview"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    askDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatReply"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A service this one depends on is unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatConversationDetail"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not signed in, or the credentials are invalid. */

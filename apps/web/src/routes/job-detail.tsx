@@ -1,4 +1,4 @@
-import { ChevronLeft, Download, Eye, RotateCcw, Square, Trash2 } from 'lucide-react';
+import { ChevronLeft, Download, Eye, MessageSquareText, RotateCcw, Square, Trash2 } from 'lucide-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -31,6 +31,7 @@ import { ConfirmDialog } from '@/features/projects/confirm-dialog';
 import { formatBytes } from '@/features/projects/format-bytes';
 import { useCurrentProject } from '@/features/projects/project-context';
 import { can } from '@/features/projects/project-permissions';
+import { chatPath, isExplorable, viewerPath } from '@/features/viewer/dataset-links';
 import { ApiError, errorMessage } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -41,6 +42,15 @@ const stageWords: Record<string, string> = {
   generating: 'while generating rows',
   finalizing: 'while writing the output files',
 };
+
+/** Why a job cannot be opened in the viewer (yet). */
+function viewerUnavailable(job: JobDetail): string {
+  if (job.status === 'completed')
+    return 'The viewer reads CSV, JSON Lines and Parquet outputs; this job wrote SQL.';
+  if (job.status === 'expired') return 'The files of this job have expired.';
+  if (isFinished(job.status)) return 'This job has no output to view.';
+  return 'The viewer opens once the job has completed.';
+}
 
 export function JobDetailRoute() {
   const project = useCurrentProject();
@@ -111,11 +121,26 @@ function JobView({ job, canManage }: { job: JobDetail; canManage: boolean }) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <Tooltip content="The data viewer is coming soon.">
-            <Button variant="outline" disabled>
-              <Eye /> Open in viewer
-            </Button>
-          </Tooltip>
+          {isExplorable(job) ? (
+            <>
+              <Button asChild variant="outline">
+                <Link to={viewerPath(project.id, job.id)}>
+                  <Eye /> Open in viewer
+                </Link>
+              </Button>
+              <Button asChild variant="outline">
+                <Link to={chatPath(project.id, job.id)}>
+                  <MessageSquareText /> Ask about this data
+                </Link>
+              </Button>
+            </>
+          ) : (
+            <Tooltip content={viewerUnavailable(job)}>
+              <Button variant="outline" disabled>
+                <Eye /> Open in viewer
+              </Button>
+            </Tooltip>
+          )}
           {canManage && active && (
             <ConfirmDialog
               trigger={

@@ -3,8 +3,8 @@ import type { ObjectStore } from '@synoptic/object-store';
 import { AppError, type Pool } from '@synoptic/service-kit';
 import { ZipFile } from 'yazl';
 import type { ProjectAccess } from '../projects/project-access.ts';
+import { getCompletedJob } from './completed-job.ts';
 import { fileNameOf } from './jobs.presenter.ts';
-import { findJob, findJobFiles } from './jobs.repository.ts';
 
 const contentTypes = {
   csv: 'text/csv; charset=utf-8',
@@ -14,7 +14,8 @@ const contentTypes = {
 } as const;
 
 /** A file name safe in a Content-Disposition header and on every file system. */
-const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
+export const safeName = (name: string) =>
+  name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
 
 export type ByteRange = { start: number; end: number };
 
@@ -41,23 +42,9 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
  * route's policy. Clients see file names only, never the store's layout.
  */
 export function createDownloadsService(pool: Pool, store: ObjectStore) {
-  const completedJob = async (access: ProjectAccess, jobId: string) => {
-    const job = await findJob(pool, access.project.id, jobId);
-    if (!job) throw new AppError('not_found', 'No such job in this project.');
-    if (job.status === 'expired') {
-      throw new AppError(
-        'conflict',
-        'The outputs of this job were deleted by the project’s retention policy.',
-      );
-    }
-    if (job.status !== 'completed')
-      throw new AppError('conflict', 'The job has no outputs until it completes.');
-    return { job, files: await findJobFiles(pool, jobId) };
-  };
-
   return {
     async file(access: ProjectAccess, jobId: string, fileName: string, rangeHeader: string | undefined) {
-      const { job, files } = await completedJob(access, jobId);
+      const { job, files } = await getCompletedJob(pool, access, jobId);
       const file = files.find((f) => fileNameOf(f.key) === fileName);
       if (!file) throw new AppError('not_found', `The job has no file named ${fileName}.`);
       const range = parseRange(rangeHeader, file.bytes);
@@ -74,7 +61,7 @@ export function createDownloadsService(pool: Pool, store: ObjectStore) {
 
     /** Every output of the job in one zip, streamed as it is read from the store. */
     async zip(access: ProjectAccess, jobId: string) {
-      const { job, files } = await completedJob(access, jobId);
+      const { job, files } = await getCompletedJob(pool, access, jobId);
       const zip = new ZipFile();
       for (const file of files) {
         zip.addReadStreamLazy(

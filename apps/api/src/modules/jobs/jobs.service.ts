@@ -82,6 +82,8 @@ export function createJobsService(deps: {
   log: FastifyBaseLogger;
   /** Tells live listeners (SSE) that a job of a project changed. */
   notify: (projectId: string, jobId: string) => Promise<void>;
+  /** Drops what was derived from a job's outputs (the viewer's copy) once they are deleted. */
+  onOutputsDeleted?: (jobId: string) => Promise<void>;
 }) {
   const { pool, pipeline, store, clock, limiter, limits, log } = deps;
 
@@ -425,6 +427,7 @@ export function createJobsService(deps: {
         throw new AppError('conflict', 'This job is still queued or running. Cancel it first.');
       }
       await store.deletePrefix(access.project.bucket, `jobs/${jobId}/`);
+      await deps.onOutputsDeleted?.(jobId);
       await withTransaction(pool, async (tx) => {
         if (job.status === 'completed' && job.bytes) await addStorageUsed(tx, access.project.id, -job.bytes);
         await deleteJobRow(tx, jobId);
@@ -488,6 +491,7 @@ export function createJobsService(deps: {
       const expired = await findExpiredOutputs(pool, clock.now(), 100);
       for (const job of expired) {
         await store.deletePrefix(job.bucket, `jobs/${job.id}/`);
+        await deps.onOutputsDeleted?.(job.id);
         await withTransaction(pool, async (tx) => {
           await updateJob(tx, job.id, { status: 'expired', expiredAt: clock.now() });
           await deleteJobFiles(tx, job.id);

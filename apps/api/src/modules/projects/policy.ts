@@ -24,6 +24,9 @@ export const actions = {
   'jobs.cancel': { least: 'member', writes: true },
   'jobs.delete': { least: 'member', writes: true },
   'data.download': { least: 'viewer', writes: false },
+  'data.view': { least: 'viewer', writes: false },
+  // Asking about a dataset records the conversation but changes nothing of the project.
+  'data.chat': { least: 'viewer', writes: false },
 } as const satisfies Record<string, { least: Role; writes: boolean }>;
 
 export type Action = keyof typeof actions;
