@@ -70,6 +70,20 @@ describe('"X vs Y"', () => {
     ]);
   });
 
+  it('groups two years compared, and takes two years joined by "and" as either', async () => {
+    const { rows } = await shop.ask('revenue 2023 vs 2024');
+    const byYear = (y: string) => sum(orders.filter((o) => o.ordered_at.startsWith(y)).map((o) => o.total));
+    expect(rows).toEqual([
+      { year: '2023-01-01', sum_total: byYear('2023') },
+      { year: '2024-01-01', sum_total: byYear('2024') },
+    ]);
+    // not a range of amounts from 2023 to 2024
+    expect(await first('how many orders in 2023 and 2024?')).toBe(orders.length);
+    expect(await first('how many customers signed up in 2020 or 2024?')).toBe(
+      customers.filter((c) => c.signup_date.startsWith('2020') || c.signup_date.startsWith('2024')).length,
+    );
+  });
+
   it('groups both sides of a yes/no column', async () => {
     const { rows } = await shop.ask('VIP vs non-VIP average income');
     const mean = (vip: boolean) => {
@@ -166,6 +180,25 @@ describe('filters said together', () => {
     const perCustomer = (id: number) => orders.filter((o) => o.customer_id === id).length;
     expect(await first('how many customers have ordered at least 2 times?')).toBe(
       customers.filter((c) => perCustomer(c.id) >= 2).length,
+    );
+  });
+
+  it('dates the related rows named just before a date', async () => {
+    const in2024 = new Set(orders.filter((o) => o.ordered_at.startsWith('2024')).map((o) => o.customer_id));
+    // orders placed in 2024, not customers who signed up in 2024
+    expect(await first('how many customers placed an order in 2024?')).toBe(in2024.size);
+    expect(await first('how many people placed an order in 2024?')).toBe(in2024.size);
+    const { rows } = await shop.ask('customers with orders in 2024');
+    expect(rows.map((r) => r.id)).toEqual(customers.filter((c) => in2024.has(c.id)).map((c) => c.id));
+  });
+
+  it('counts people, the head of two table nouns, and "N times" as related rows', async () => {
+    const perCustomer = (id: number) => orders.filter((o) => o.customer_id === id).length;
+    expect(await first('how many people have come in more than 1 time?')).toBe(
+      customers.filter((c) => perCustomer(c.id) > 1).length,
+    );
+    expect(await first('total number of customer orders in 2023')).toBe(
+      orders.filter((o) => o.ordered_at.startsWith('2023')).length,
     );
   });
 

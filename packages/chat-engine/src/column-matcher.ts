@@ -276,6 +276,12 @@ export function columnsFor(concept: Concept, table: TableProfile): ColumnRef[] {
     .map((x) => ({ table, column: x.column }));
 }
 
+/** A table whose rows are people: it has a name, an email, a phone, a sex or a birth date. */
+export function isPeopleTable(t: TableProfile): boolean {
+  const concepts = ['name', 'email', 'phone', 'gender', 'birth'] as const;
+  return t.columns.some((c) => concepts.some((k) => conceptScore(k, c) > 0));
+}
+
 /** The date a table's rows happened on: the best non-birth temporal column. */
 export function mainDate(table: TableProfile): ColumnRef | undefined {
   return (

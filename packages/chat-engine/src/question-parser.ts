@@ -1,3 +1,4 @@
+import { partOfYear } from './calendar-phrases.ts';
 import {
   type Concept,
   columnsFor,
@@ -7,6 +8,7 @@ import {
   isIdColumn,
   isMeasure,
   isNumeric,
+  isPeopleTable,
   isTemporal,
   isTextual,
   type Join,
@@ -30,10 +32,12 @@ import {
   TIME_UNITS,
   UNIT_WORDS,
 } from './question-vocabulary.ts';
+import { readRelatedVerbs, verbedTimes } from './related-verbs.ts';
+import { applySortDirection, readSortDirection, readSortedListing } from './sorting.ts';
 import { isStopWord, PERSON_NOUNS } from './stop-words.ts';
 import { countAdjective, superlative } from './superlatives.ts';
 import type { TableProfile } from './types.ts';
-import { type Leftovers, sortLeftovers, tablesVerbed } from './unknown-words.ts';
+import { type Leftovers, sortLeftovers } from './unknown-words.ts';
 import { singular } from './word-forms.ts';
 
 // Reads a question as a sequence of recognisers over the matched items. Each recogniser consumes
@@ -80,7 +84,8 @@ export type PendingMeasure =
   | { fn: 'percent' };
 
 export type Shape =
-  | { kind: 'aggregate' }
+  /** dir: the order groups are listed in, when the question says it ("cheapest first"). */
+  | { kind: 'aggregate'; dir?: 'asc' | 'desc' }
   | { kind: 'rows'; limit?: number }
   | { kind: 'distinct'; field: PendingField }
   | { kind: 'histogram'; field: PendingField }
@@ -162,6 +167,7 @@ export class QuestionParser {
     this.items = this.lex.recognize(tokenize(question));
     this.qualifyTables();
     this.fixedPhrases();
+    const sortDir = readSortDirection(this.items);
     this.relativeDates();
     this.betweens();
     this.comparisons();
@@ -178,6 +184,7 @@ export class QuestionParser {
     this.nullReport();
     this.perParent();
     this.ranking();
+    readSortedListing(this.items, this.st, sortDir);
     this.grouping();
     this.percent();
     this.distinct();
@@ -186,6 +193,7 @@ export class QuestionParser {
     this.showing();
     this.alternatives();
     this.leftovers();
+    applySortDirection(this.st, sortDir);
     return this.st;
   }
 
@@ -440,7 +448,14 @@ export class QuestionParser {
   /** Like subjectBefore, but only a date: "revenue in 2024" is about the date, not the revenue. */
   private dateSubjectBefore(i: number): Subject | undefined {
     const s = this.subjectBefore(i);
-    return s?.type === 'item' && this.isTemporalItem(s.item) ? s : undefined;
+    if (s?.type === 'item' && this.isTemporalItem(s.item)) return s;
+    // "customers with orders in 2024": the date of the related rows named just before
+    let j = i - 1;
+    while (['in', 'during', 'the', 'a', 'an', 'on', 'within', 'over'].includes(this.w(j) ?? '')) j--;
+    const t = this.items[j];
+    if (t?.k === 'table' && this.joins.some((jn) => jn.child === t.table))
+      return { type: 'concept', concept: 'date', table: t.table };
+    return undefined;
   }
 
   /** The column or concept a comparison at i is about, looking back over "whose … is". */
@@ -462,6 +477,8 @@ export class QuestionParser {
     let j = i;
     while (this.w(j) !== undefined && UNIT_WORDS.has(this.w(j)!)) j++;
     const it = this.items[j];
+    // "more than 5 times" counts, it is no time of day
+    if (it && isWordish(it) && (it.w === 'times' || it.w === 'time') && j === i) return undefined;
     if (it && !it.used && (it.k === 'column' || it.k === 'concept'))
       return { subject: { type: 'item', item: it }, length: j - i + 1 };
     return j > i ? { subject: { type: 'default-number' }, length: j - i } : undefined;
@@ -498,7 +515,9 @@ export class QuestionParser {
         this.operand(i) &&
         (this.w(i + 1) === 'to' || this.w(i + 1) === 'and') &&
         this.operand(i + 2) &&
-        this.subjectBefore(i)
+        this.subjectBefore(i) &&
+        // "revenue in 2023 and 2024" names two years, not a range of amounts
+        !(this.w(i + 1) === 'and' && this.operand(i)!.yearLike && this.operand(i + 2)!.yearLike)
       ) {
         // "aged 30 to 40", "total 100 to 200"
         lo = this.operand(i);
@@ -625,7 +644,7 @@ export class QuestionParser {
         if (subject && after?.subject.type === 'default-number') usedAfter = after.length;
       }
       // "patients who visited more than 10 times": the verb of a related table, counted
-      const verbed = this.timesVerbed(i, j);
+      const verbed = verbedTimes(this.items, i, j, this.joins, this.lex.dataset);
       if (verbed && typeof op.value === 'number' && cmp !== '!=') {
         this.use(verbed.from, j - verbed.from + 2);
         this.addCondition(i, { kind: 'related-count', table: verbed.table, cmp, value: op.value });
@@ -715,21 +734,6 @@ export class QuestionParser {
     }
   }
 
-  /** For "<verb> more than <n> times" (comparison at i, number at j): the table the verb is of. */
-  private timesVerbed(i: number, j: number): { table: TableProfile; from: number } | undefined {
-    if (this.w(j + 1) !== 'times' && this.w(j + 1) !== 'time') return undefined;
-    let from = i - 1;
-    while (['ever', 'have', 'has', 'had', 'already'].includes(this.w(from) ?? '')) from--;
-    const verb = this.items[from];
-    if (!verb || verb.used || (verb.k !== 'word' && verb.k !== 'column')) return undefined;
-    const table = tablesVerbed(verb.raw, this.lex.dataset).find((t) =>
-      this.joins.some(
-        (jn) => jn.child === t && this.items.some((o) => o.k === 'table' && o.table === jn.parent),
-      ),
-    );
-    return table ? { table, from } : undefined;
-  }
-
   private hasDateWords(): boolean {
     return this.items.some(
       (it) =>
@@ -739,17 +743,26 @@ export class QuestionParser {
 
   /** "in 2024", "during June 2024", "on 2024-05-03", "in March". */
   private periods(): void {
+    let lastYear: Extract<PendingCondition, { kind: 'period' }> | undefined;
+    let comparedYears = false;
     for (let i = 0; i < this.items.length; i++) {
       const it = this.items[i]!;
       if (it.used) continue;
       let date: DateValue | undefined;
+      const joined = it.k === 'num' && it.year && lastYear ? this.yearJoiner(i) : undefined;
       if (it.k === 'date') date = it.date;
       else if (it.k === 'num' && it.year) {
         const prev = this.w(i - 1);
         const next = this.items[i + 1];
+        const after = this.items[i + 2];
         if (
           (prev && ['in', 'during', 'for', 'of', 'throughout', 'from'].includes(prev)) ||
-          this.partOfYear(i)
+          partOfYear(this.items, i) ||
+          joined ||
+          // "revenue 2023 vs 2024": the first of two years compared
+          (['vs', 'versus', 'and', 'or', 'against'].includes(this.w(i + 1) ?? '') &&
+            after?.k === 'num' &&
+            after.year)
         )
           date = { year: it.value };
         // "2024 orders", "2023 revenue": a year said before what it dates
@@ -763,7 +776,7 @@ export class QuestionParser {
           date = { year: it.value };
       }
       if (!date) continue;
-      const part = this.partOfYear(i);
+      const part = partOfYear(this.items, i);
       if (part) {
         this.use(part.start, i - part.start + 1);
         this.addCondition(i, {
@@ -775,6 +788,16 @@ export class QuestionParser {
         });
         continue;
       }
+      // "in 2023 and 2024": either year; "2023 vs 2024": either, one group per year
+      if (joined && lastYear) {
+        this.use(i - joined.length, joined.length + 1);
+        this.addCondition(i, { kind: 'period', subject: lastYear.subject, date, or: true });
+        if (joined.comparing && !comparedYears) {
+          comparedYears = true;
+          this.st.groups.push({ subject: lastYear.subject, unit: 'year' });
+        }
+        continue;
+      }
       let start = i;
       const prev = this.w(i - 1);
       if (prev && ['in', 'during', 'for', 'on', 'of', 'throughout', 'within', 'from'].includes(prev))
@@ -782,31 +805,31 @@ export class QuestionParser {
       const subject = this.dateSubjectBefore(start) ?? { type: 'default-date' as const };
       if (subject.type === 'item') subject.item.used = true;
       this.use(start, i - start + 1);
-      this.addCondition(i, { kind: 'period', subject, date });
+      const cond: Extract<PendingCondition, { kind: 'period' }> = { kind: 'period', subject, date };
+      this.addCondition(i, cond);
+      lastYear = Object.keys(date).length === 1 && date.year !== undefined ? cond : undefined;
     }
   }
 
-  /** "the first half of 2024", "H2 2024", "the third quarter of 2024": before a year at i, its quarters. */
-  private partOfYear(i: number): { start: number; from: number; to: number } | undefined {
-    const it = this.items[i]!;
-    if (!(it.k === 'num' && it.year) && !(it.k === 'date' && it.date.year !== undefined && !it.date.month))
-      return undefined;
-    const h = this.w(i - 1);
-    if (h === 'h1' || h === 'h2')
-      return { start: i - 1, ...(h === 'h1' ? { from: 1, to: 2 } : { from: 3, to: 4 }) };
-    let k = i - 1;
-    if (this.w(k) === 'of') k--;
-    const part = this.w(k);
-    if (part !== 'half' && part !== 'quarter') return undefined;
-    const before = this.items[k - 1];
-    const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, last: 4 };
-    let nth = this.w(k - 1) ? ORDINALS[this.w(k - 1)!] : undefined;
-    if (before?.k === 'num' && !before.used && before.value >= 1 && before.value <= 4) nth = before.value;
-    if (nth === undefined || (part === 'half' && nth > 2 && this.w(k - 1) !== 'last')) return undefined;
-    let start = k - 1;
-    while (['the', 'in', 'during'].includes(this.w(start - 1) ?? '')) start--;
-    if (part === 'quarter') return { start, from: nth, to: nth };
-    return { start, ...(nth === 1 ? { from: 1, to: 2 } : { from: 3, to: 4 }) };
+  /** The words joining a year at i to one said before it: "and", "or", "vs", "compared to". */
+  private yearJoiner(i: number): { length: number; comparing: boolean } | undefined {
+    for (const [words, comparing] of [
+      [['compared', 'to'], true],
+      [['compared', 'with'], true],
+      [['versus'], true],
+      [['vs'], true],
+      [['against'], true],
+      [['and'], false],
+      [['or'], false],
+    ] as const) {
+      if (this.at(i - words.length, [...words])) {
+        // "compare … 2023 and 2024" compares too
+        const comparing2 =
+          comparing || this.items.some((x) => isWordish(x) && ['compare', 'comparing'].includes(x.w));
+        return { length: words.length, comparing: comparing2 };
+      }
+    }
+    return undefined;
   }
 
   /** "how many emails are missing", "customers without a phone", "visits with notes". */
@@ -1013,37 +1036,7 @@ export class QuestionParser {
       this.addCondition(i, { kind: 'related', table: it.table, negate });
       k++;
     }
-    this.relatedVerbs();
-  }
-
-  /** "customers who have ever ordered", "patients who never visited": the verb of a child table's name. */
-  private relatedVerbs(): void {
-    for (let i = 0; i < this.items.length; i++) {
-      const it = this.items[i]!;
-      if (it.used || (it.k !== 'word' && !(it.k === 'column' && !it.full))) continue;
-      const w = it.raw.toLowerCase();
-      const join = this.joins.find((j) => {
-        const noun = singular(j.child.name.toLowerCase());
-        return (
-          (w === `${noun}ed` || w === `${noun}d`) &&
-          this.items.some((o) => o.k === 'table' && o.table === j.parent)
-        );
-      });
-      // with a date or a value after it, the verb stands for its date column ("ordered in 2024")
-      if (!join || this.items.slice(i + 1).some((o) => !o.used && ['num', 'date', 'value'].includes(o.k)))
-        continue;
-      let from = i;
-      let negate = false;
-      for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-        const v = this.w(j);
-        if (!v) break;
-        if (['never', 'not', "didn't", "haven't", "hasn't", "don't", "doesn't"].includes(v)) negate = true;
-        else if (!['ever', 'have', 'has', 'had', 'already', 'yet'].includes(v)) break;
-        from = j;
-      }
-      this.use(from, i - from + 1);
-      this.addCondition(i, { kind: 'related', table: join.child, negate });
-    }
+    readRelatedVerbs(this.items, this.joins, this.lex.dataset, (pos, c) => this.addCondition(pos, c));
   }
 
   private values(): void {
@@ -2311,6 +2304,12 @@ export class QuestionParser {
       if (i < 0) continue;
       this.use(i, p.length);
       const what = this.items[this.skip(i + p.length)];
+      // "how many people came in for a check-up": the table of people, whatever the rest is about
+      const people = this.lex.dataset.filter(isPeopleTable);
+      if (isWordish(what) && PERSON_NOUNS.has(what.w) && people.length === 1) {
+        what.used = true;
+        this.st.subjectTable ??= people[0];
+      }
       // "how many units were sold": units are counted by adding up a quantity
       if (what?.k === 'concept' && what.concept === 'quantity' && !what.used && p[0] !== 'count') {
         what.used = true;
@@ -2326,9 +2325,15 @@ export class QuestionParser {
           this.st.subjectTable ??= tables[0];
         }
       }
-      const t = this.items.slice(i + p.length).find((it) => it.k === 'table' && !it.used) as
+      let t = this.items.slice(i + p.length).find((it) => it.k === 'table' && !it.used) as
         | Extract<Item, { k: 'table' }>
         | undefined;
+      // "patient visits": of two table nouns together, the last one is what is counted
+      const head = t && this.items[this.items.indexOf(t) + 1];
+      if (t && head?.k === 'table' && !head.used) {
+        t.used = true;
+        t = head;
+      }
       if (t) {
         t.used = true;
         this.st.subjectTable ??= t.table;

@@ -5,6 +5,7 @@ import {
   isIdColumn,
   isMeasure,
   isNumeric,
+  isPeopleTable,
   isTemporal,
   type Join,
   type Lexicon,
@@ -23,12 +24,6 @@ import { isBareListing, unbacked } from './unknown-words.ts';
 // that table's columns (and its parents', through foreign keys; children become EXISTS conditions).
 
 export type ParseResult = { ok: true; query: Query } | { ok: false; reason: string };
-
-/** A table whose rows are people: it has a name, an email, a phone, a sex or a birth date. */
-function isPeopleTable(t: TableProfile): boolean {
-  const concepts = ['name', 'email', 'phone', 'gender', 'birth'] as const;
-  return t.columns.some((c) => concepts.some((k) => conceptScore(k, c) > 0));
-}
 
 export class Resolver {
   constructor(
@@ -344,6 +339,9 @@ export class Resolver {
             groupBy,
             where,
             ...(s.kind === 'rank-groups' ? { order: { by: 'measure', dir: s.dir }, limit: s.limit } : {}),
+            ...(s.kind === 'aggregate' && s.dir && groupBy.length
+              ? { order: { by: groupBy.some((g) => g.kind === 'period') ? 'group' : 'measure', dir: s.dir } }
+              : {}),
             ...(st.having ? { having: st.having } : {}),
           },
         };

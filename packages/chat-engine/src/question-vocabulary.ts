@@ -18,8 +18,8 @@ export const FILLER = new Set(
   exists existing appear appears appearing present stored contained hold holds got keep kept make
   across times each one ones someone anyone people person up
   did had happened see seen looking look like would ok okay hey hi hello thanks thank actually
-  just quickly briefly roughly approximately approx about exact precise result results answer return
-  returns returned pull bring print output select give gives same instead but again too well break single individual altogether compare comparison compared selling sold performing via taken take took logged captured collected measured created received`.split(
+  just quickly briefly roughly approximately approx about exact precise result results answer
+  pull bring print output select give gives same instead but again too well break single individual altogether compare comparison compared selling sold performing via taken take took logged captured collected measured created received`.split(
     /\s+/,
   ),
 );

@@ -66,6 +66,7 @@ const GENERIC_NOUNS = words(`
   thing things stuff one ones lot lots bunch data dataset datasets database databases db table
   tables record records row rows entry entries file files sheet sheets spreadsheet system systems
   list lists figure figures stat stats info information detail details overview picture moment
+  books
 `);
 
 /**
@@ -91,6 +92,7 @@ const LIGHT_VERBS = words(`
   represent represents represented feature features featured list listed cover covers covered
   available present involved use uses used using place places placing bring brings brought bringing
   generate generates generated generating produce produces produced producing
+  live lives living located based belong belongs placed performing measured created end ends ended
 `);
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([

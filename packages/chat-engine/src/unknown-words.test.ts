@@ -65,6 +65,10 @@ describe('words the engine does not know', () => {
     expect(await refusal('orders that are broken')).toMatch(/"broken"/);
     expect(await refusal('show premium customers')).toMatch(/"premium"/);
     expect(await refusal('how many orders shipped late?')).toMatch(/"late"/);
+    // after a verb, what it says of the rows: "returned", "placed online", "placed twice"
+    expect(await refusal('How many orders were returned?')).toMatch(/"returned"/);
+    expect(await refusal('how many orders were placed online?')).toMatch(/"online"/);
+    expect(await refusal('how many orders were placed twice?')).toMatch(/"twice"/);
     expect(await refusal('orders with a weight over 5')).toMatch(/"weight"/);
     expect(await refusal('customers with more than 3 complaints')).toMatch(/"complaints"/);
     expect(await refusal('vip customers vs regular customers')).toMatch(/"regular"/);

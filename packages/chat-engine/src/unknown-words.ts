@@ -1,10 +1,10 @@
 import { type ColumnRef, type Concept, conceptScore, type Item, isTemporal } from './column-matcher.ts';
 import type { Condition, Field, Query } from './query-model.ts';
 import { AGGREGATES, KEYWORDS, NEGATORS, UNIT_WORDS } from './question-vocabulary.ts';
+import { tablesVerbed } from './related-verbs.ts';
 import { isStopWord, ROW_NOUNS, VERB_WORDS } from './stop-words.ts';
 import { graded, superlative } from './superlatives.ts';
 import type { TableProfile } from './types.ts';
-import { singular } from './word-forms.ts';
 
 // What to do with the words of a question that no recogniser used. A word the engine does not know
 // does not by itself make a question unanswerable: it is dropped when it sits where nothing is
@@ -95,15 +95,6 @@ export type Leftovers = {
   unverified: Array<{ raw: string; concept?: Concept; refs?: ColumnRef[]; verbOf?: TableProfile[] }>;
 };
 
-/** The tables a word is the verb of ("ordered" of orders, "visited" of visits). */
-export function tablesVerbed(w: string, tables: TableProfile[]): TableProfile[] {
-  const word = w.toLowerCase();
-  return tables.filter((t) => {
-    const noun = singular(t.name.toLowerCase());
-    return word === `${noun}ed` || word === `${noun}d`;
-  });
-}
-
 const wordOf = (it: Item | undefined): string | undefined =>
   it && (it.k === 'word' || it.k === 'concept') ? it.w : undefined;
 
@@ -160,6 +151,9 @@ export function sortLeftovers(
     if (isSideRemark(items, i, open) || !bearsContent(items, i, open)) out.tolerated.push(it.raw);
     else out.content.push(it.raw);
   }
+  // in the order they were said
+  const at = (raw: string) => items.findIndex((it) => it.raw === raw);
+  out.content.sort((a, b) => at(a) - at(b));
   return out;
 }
 
@@ -177,10 +171,10 @@ function clauseOf(items: Item[], i: number): { from: number; to: number } {
   return { from, to };
 }
 
-/** A clause of greetings and asides only ("Quick question: …", "…, mate?"): nothing in it was read. */
+/** A short clause of greetings and asides ("Quick question: …", "…, mate?"): nothing in it was read. */
 function isSideRemark(items: Item[], i: number, open: Set<number>): boolean {
   const { from, to } = clauseOf(items, i);
-  if (from === 0 && to === items.length) return false;
+  if ((from === 0 && to === items.length) || to - from > 3) return false;
   for (let j = from; j < to; j++) {
     const it = items[j]!;
     if (open.has(j)) continue;
