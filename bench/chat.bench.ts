@@ -12,6 +12,26 @@ import {
 } from '@synoptic/chat-engine';
 import { generateShard, planJob, validateGeneratorConfig } from '@synoptic/generator';
 import { openDuck, profileTable, run } from '../packages/chat-engine/test/duck.harness.ts';
+
+export type { Row } from './chat.answers.ts';
+
+import {
+  ageOf,
+  byId,
+  count,
+  dayOf,
+  groupBy,
+  inRange,
+  mean,
+  median,
+  month,
+  ms,
+  num,
+  pearson,
+  type Row,
+  sum,
+  year,
+} from './chat.answers.ts';
 import { clinicConfig, iotConfig, shopConfig } from './chat.config.ts';
 import { holdoutCases } from './chat.holdout.ts';
 
@@ -21,7 +41,6 @@ import { holdoutCases } from './chat.holdout.ts';
 // with one line of JSON. The held-out questions (chat.holdout.ts, marked [holdout]) were written
 // independently of the engine and are reported separately.
 
-export type Row = Record<string, unknown>;
 export type Data = Record<string, Row[]>;
 export type DatasetName = 'shop' | 'clinic' | 'iot';
 
@@ -53,66 +72,6 @@ export type Case = {
   history?: string[];
   expect: (d: Data) => Check;
 };
-
-// --- plain JavaScript over the generated rows ------------------------------------------------------
-
-const TODAY = new Date();
-const num = (v: unknown) => Number(v);
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const mean = (xs: number[]) => sum(xs) / xs.length;
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-function pearson(xs: number[], ys: number[]): number {
-  const mx = mean(xs);
-  const my = mean(ys);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-    syy += (ys[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
-function groupBy<T>(rows: Row[], key: (r: Row) => string, value: (rs: Row[]) => T): Map<string, T> {
-  const buckets = new Map<string, Row[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = buckets.get(k) ?? [];
-    list.push(r);
-    buckets.set(k, list);
-  }
-  return new Map([...buckets].map(([k, rs]) => [k, value(rs)]));
-}
-const count = (rows: Row[], where: (r: Row) => boolean = () => true) => rows.filter(where).length;
-/** Whole years from a birth date to today (UTC), as a person counts them. */
-function ageOf(birth: unknown): number {
-  const [y, m, d] = String(birth).split('-').map(Number) as [number, number, number];
-  const ty = TODAY.getUTCFullYear();
-  const tm = TODAY.getUTCMonth() + 1;
-  const td = TODAY.getUTCDate();
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
-/** An instant from the generated JSON ("…Z") or from DuckDB ("2024-01-02 03:04:05+00"). */
-const ms = (v: unknown) =>
-  Date.parse(
-    String(v)
-      .replace(' ', 'T')
-      .replace(/\+00(:00)?$/, 'Z'),
-  );
-const month = (v: unknown) => `${new Date(ms(v)).toISOString().slice(0, 7)}-01`;
-const year = (v: unknown) => `${new Date(ms(v)).toISOString().slice(0, 4)}-01-01`;
-const dayOf = (v: unknown) => new Date(ms(v)).toISOString().slice(0, 10);
-const inRange = (v: unknown, from: string, to: string) =>
-  ms(v) >= Date.parse(`${from}T00:00:00Z`) && ms(v) < Date.parse(`${to}T00:00:00Z`);
-
-function byId(rows: Row[]): Map<unknown, Row> {
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 // --- the questions ---------------------------------------------------------------------------------
 

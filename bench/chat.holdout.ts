@@ -1,72 +1,23 @@
-import type { Case, Row } from './chat.bench.ts';
+import type { Row } from './chat.answers.ts';
+import {
+  ageOf,
+  count,
+  groupBy,
+  inRange,
+  mean,
+  median,
+  month,
+  num,
+  pearson,
+  sum,
+  uniqueNames,
+} from './chat.answers.ts';
+import type { Case } from './chat.bench.ts';
 
 // Held-out questions for the chat benchmark: written independently of the engine (without reading
 // its source, its tests or the main question list), phrased the way analysts type them. The engine
 // was never tuned on these, so this set is the honest measure of how it does on unseen questions.
 // Answers are computed in plain JavaScript from the generated rows, as in chat.bench.ts.
-
-// --- plain JavaScript over the generated rows ------------------------------------------------------
-
-const TODAY = new Date();
-const num = (v: unknown) => Number(v);
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const mean = (xs: number[]) => sum(xs) / xs.length;
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-function pearson(xs: number[], ys: number[]): number {
-  const mx = mean(xs);
-  const my = mean(ys);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-    syy += (ys[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
-function groupBy<T>(rows: Row[], key: (r: Row) => string, value: (rs: Row[]) => T): Map<string, T> {
-  const buckets = new Map<string, Row[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = buckets.get(k) ?? [];
-    list.push(r);
-    buckets.set(k, list);
-  }
-  return new Map([...buckets].map(([k, rs]) => [k, value(rs)]));
-}
-const count = (rows: Row[], where: (r: Row) => boolean = () => true) => rows.filter(where).length;
-/** Whole years from a birth date to today (UTC), as a person counts them. */
-function ageOf(birth: unknown): number {
-  const [y, m, d] = String(birth).split('-').map(Number) as [number, number, number];
-  const ty = TODAY.getUTCFullYear();
-  const tm = TODAY.getUTCMonth() + 1;
-  const td = TODAY.getUTCDate();
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
-/** An instant from the generated JSON ("…Z" or "…-05:00") or from DuckDB ("2024-01-02 03:04:05+00"). */
-const ms = (v: unknown) =>
-  Date.parse(
-    String(v)
-      .replace(' ', 'T')
-      .replace(/\+00(:00)?$/, 'Z'),
-  );
-const month = (v: unknown) => `${new Date(ms(v)).toISOString().slice(0, 7)}-01`;
-const inRange = (v: unknown, from: string, to: string) =>
-  ms(v) >= Date.parse(`${from}T00:00:00Z`) && ms(v) < Date.parse(`${to}T00:00:00Z`);
-/** Name → id for the names that only one row carries (an answer may key people by either). */
-function uniqueNames(rows: Row[]): Map<string, string> {
-  const seen = groupBy(
-    rows,
-    (r) => String(r.name),
-    (rs) => rs.map((r) => String(r.id)),
-  );
-  return new Map([...seen].filter(([, ids]) => ids.length === 1).map(([name, ids]) => [name, ids[0]!]));
-}
 
 // --- the questions ---------------------------------------------------------------------------------
 
