@@ -60,13 +60,22 @@ describe('registration', () => {
   test('takes about as long for a taken address as for a new one', async () => {
     const taken = newEmail('timing');
     await register({ name: 'T', email: taken, password: goodPassword });
-    const fresh = await medianMs(5, () =>
-      register({ name: 'T', email: newEmail('timing-new'), password: goodPassword }),
-    );
-    const known = await medianMs(5, () => register({ name: 'T', email: taken, password: goodPassword }));
-    const ratio = known / fresh;
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Interleaved, so a burst of load from tests running beside this one hits both kinds alike.
+    const fresh: number[] = [];
+    const known: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      fresh.push(
+        await medianMs(1, () =>
+          register({ name: 'T', email: newEmail('timing-new'), password: goodPassword }),
+        ),
+      );
+      known.push(await medianMs(1, () => register({ name: 'T', email: taken, password: goodPassword })));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    const ratio = median(known) / median(fresh);
+    // Without the decoy hash a taken address answers ~50× faster (no argon2); a wide band still shows that.
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(2.5);
   });
 
   test.each([
