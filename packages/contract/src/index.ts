@@ -1,1 +1,2 @@
 export * from './generator-config.ts';
+export * from './generator-preview.ts';

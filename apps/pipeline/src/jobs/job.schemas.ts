@@ -1,4 +1,10 @@
-import { csvOptionsSchema, generatorConfigSchema, outputFormatSchema } from '@synoptic/contract';
+import {
+  csvOptionsSchema,
+  generatorConfigSchema,
+  generatorPreviewSchema,
+  outputColumnSchema,
+  outputFormatSchema,
+} from '@synoptic/contract';
 import { z } from 'zod';
 
 export const jobStatusSchema = z
@@ -126,8 +132,6 @@ export const jobLogsSchema = z
   })
   .meta({ id: 'PipelineJobLogs' });
 
-const columnSchema = z.object({ name: z.string(), type: z.string() });
-
 export const manifestSchema = z
   .object({
     jobId: z.string(),
@@ -142,7 +146,7 @@ export const manifestSchema = z
         name: z.string(),
         rows: z.number().int(),
         bytes: z.number().int(),
-        columns: z.array(columnSchema),
+        columns: z.array(outputColumnSchema),
       }),
     ),
     files: z.array(
@@ -183,19 +187,4 @@ export const previewBodySchema = z
   })
   .meta({ id: 'PipelinePreviewRequest' });
 
-export const previewSchema = z
-  .object({
-    tables: z.array(
-      z.object({
-        name: z.string(),
-        columns: z.array(columnSchema),
-        rows: z.array(z.record(z.string(), z.unknown())),
-      }),
-    ),
-    estimate: z.object({
-      rows: z.number(),
-      bytes: z.number(),
-      tables: z.array(z.object({ name: z.string(), rows: z.number(), bytes: z.number() })),
-    }),
-  })
-  .meta({ id: 'PipelinePreview' });
+export const previewSchema = generatorPreviewSchema.meta({ id: 'PipelinePreview' });

@@ -1,4 +1,9 @@
-import { csvOptionsSchema, generatorConfigSchema, outputFormatSchema } from '@synoptic/contract';
+import {
+  csvOptionsSchema,
+  generatorConfigSchema,
+  generatorPreviewSchema,
+  outputFormatSchema,
+} from '@synoptic/contract';
 import { z } from 'zod';
 import { projectIdParams } from '../projects/projects.schemas.ts';
 import { jobStatuses } from './job-lifecycle.ts';
@@ -38,24 +43,7 @@ export const previewBodySchema = z
   })
   .meta({ id: 'JobPreviewRequest' });
 
-const columnSchema = z.object({ name: z.string(), type: z.string() });
-
-export const previewSchema = z
-  .object({
-    tables: z.array(
-      z.object({
-        name: z.string(),
-        columns: z.array(columnSchema),
-        rows: z.array(z.record(z.string(), z.unknown())),
-      }),
-    ),
-    estimate: z.object({
-      rows: z.number(),
-      bytes: z.number(),
-      tables: z.array(z.object({ name: z.string(), rows: z.number(), bytes: z.number() })),
-    }),
-  })
-  .meta({ id: 'JobPreview' });
+export const previewSchema = generatorPreviewSchema.meta({ id: 'JobPreview' });
 
 const timestamp = z.iso.datetime();
 

@@ -1,4 +1,5 @@
 import { formatCount } from '@/features/jobs/job-format';
+import { ChartGridLines } from '@/features/viewer/chart-grid';
 import { formatAxisValue, formatCompact, formatNumber, niceTicks } from '@/features/viewer/number-format';
 import type { ChatChart, ChatResult } from './use-chat';
 
@@ -74,27 +75,14 @@ function AxisTitles({ x, y }: { x: string; y: string }) {
 function YAxis({ ticks, y }: { ticks: number[]; y: (value: number) => number }) {
   return (
     <g className="text-[11px]">
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line
-            x1={margin.left}
-            x2={width - margin.right}
-            y1={y(tick)}
-            y2={y(tick)}
-            className="stroke-border"
-            strokeDasharray={tick === 0 ? undefined : '3 4'}
-          />
-          <text
-            x={margin.left - 8}
-            y={y(tick)}
-            dy="0.32em"
-            textAnchor="end"
-            className="fill-muted-foreground"
-          >
-            {formatCompact(tick)}
-          </text>
-        </g>
-      ))}
+      <ChartGridLines
+        ticks={ticks}
+        y={y}
+        left={margin.left}
+        right={width - margin.right}
+        labelGap={8}
+        dash="3 4"
+      />
     </g>
   );
 }

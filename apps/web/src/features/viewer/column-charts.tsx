@@ -1,5 +1,6 @@
 import { formatCount } from '@/features/jobs/job-format';
-import { formatAxisValue, formatCompact, niceTicks } from './number-format';
+import { ChartGridLines } from './chart-grid';
+import { formatAxisValue, niceTicks } from './number-format';
 import type { CellValue } from './use-dataset';
 
 type Bin = { start: CellValue; end: CellValue; count: number };
@@ -29,27 +30,14 @@ export function Histogram({ column, bins }: { column: string; bins: Bin[] }) {
       className="w-full overflow-visible text-[10px]"
       data-testid="histogram"
     >
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line
-            x1={margin.left}
-            x2={width - margin.right}
-            y1={y(tick)}
-            y2={y(tick)}
-            className="stroke-border"
-            strokeDasharray={tick === 0 ? undefined : '2 3'}
-          />
-          <text
-            x={margin.left - 6}
-            y={y(tick)}
-            dy="0.32em"
-            textAnchor="end"
-            className="fill-muted-foreground"
-          >
-            {formatCompact(tick)}
-          </text>
-        </g>
-      ))}
+      <ChartGridLines
+        ticks={ticks}
+        y={y}
+        left={margin.left}
+        right={width - margin.right}
+        labelGap={6}
+        dash="2 3"
+      />
       {bins.map((bin, index) => {
         const barHeight = (bin.count / top) * plotHeight;
         return (
