@@ -120,7 +120,18 @@ export async function buildApp(deps: ApiDeps) {
   const twoFactor = createTwoFactorService(pool, clock, createSealedBox(config.SECRETS_ENCRYPTION_KEY));
   const store = deps.objectStore ?? createObjectStore(config);
   const limiter = createRateLimiter(pool, clock);
-  const projects = createProjectsService({ pool, store, clock, log: app.log });
+  const catalog = createDatasetCatalog({
+    cacheDir: config.VIEWER_CACHE_DIR,
+    memoryLimit: config.VIEWER_MEMORY_LIMIT,
+  });
+  const datasets = createDatasetsService({ pool, store, catalog });
+  const projects = createProjectsService({
+    pool,
+    store,
+    clock,
+    log: app.log,
+    onJobOutputsDeleted: datasets.evict,
+  });
   const members = createMembersService(pool);
   const invitations = createInvitationsService({
     pool,
@@ -129,11 +140,6 @@ export async function buildApp(deps: ApiDeps) {
     publicUrl: config.PUBLIC_URL,
     log: app.log,
   });
-  const catalog = createDatasetCatalog({
-    cacheDir: config.VIEWER_CACHE_DIR,
-    memoryLimit: config.VIEWER_MEMORY_LIMIT,
-  });
-  const datasets = createDatasetsService({ pool, store, catalog });
   const chatModel = chatModelOf(config);
   const chat = createChatService({
     pool,

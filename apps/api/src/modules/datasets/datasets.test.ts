@@ -330,4 +330,23 @@ describe('dataset viewer', () => {
     });
     expect(gone.statusCode).toBe(404);
   });
+
+  test('deleting a project removes the viewer’s copies of its jobs’ outputs', async () => {
+    const project = await createProject(api, owner.cookies, 'Short-lived');
+    const id = await createCompletedJob(api, { projectId: project, userId: owner.user.id, config });
+    const opened = await api.inject({
+      url: `/api/projects/${project}/jobs/${id}/dataset`,
+      cookies: owner.cookies,
+    });
+    expect(opened.statusCode).toBe(200);
+    expect(await readdir(api.viewerCacheDir)).toContain(id);
+    const deleted = await api.inject({
+      method: 'DELETE',
+      url: `/api/projects/${project}`,
+      cookies: owner.cookies,
+      payload: { confirmName: 'Short-lived' },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect(await readdir(api.viewerCacheDir)).not.toContain(id);
+  });
 });

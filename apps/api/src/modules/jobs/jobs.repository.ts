@@ -198,6 +198,14 @@ export async function insertJobFiles(db: Queryable, jobId: string, files: JobFil
   );
 }
 
+/** Every job of a project, for cleaning up what was derived from them. */
+export async function findJobIds(db: Queryable, projectId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('select id from app.jobs where project_id = $1', [
+    projectId,
+  ]);
+  return rows.map((row) => row.id);
+}
+
 export async function findJobFiles(db: Queryable, jobId: string): Promise<JobFileRow[]> {
   const { rows } = await db.query<JobFileRow>(
     'select key, table_name, rows, bytes, sha256 from app.job_files where job_id = $1 order by key',

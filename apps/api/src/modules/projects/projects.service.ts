@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import type { UserRow } from '../accounts/users.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findJobIds } from '../jobs/jobs.repository.ts';
 import { countMembersByRole, insertMember } from '../members/members.repository.ts';
 import type { Role } from './policy.ts';
 import type { ProjectAccess } from './project-access.ts';
@@ -72,6 +73,8 @@ export function createProjectsService(deps: {
   store: ObjectStore;
   clock: Clock;
   log: FastifyBaseLogger;
+  /** Drops what was derived from a job's outputs (the viewer's copy) once they are deleted. */
+  onJobOutputsDeleted?: (jobId: string) => Promise<void>;
 }) {
   const { pool, store, clock, log } = deps;
 
@@ -87,6 +90,7 @@ export function createProjectsService(deps: {
         'The project’s stored data could not be removed just now. Please try again.',
       );
     }
+    for (const jobId of await findJobIds(pool, project.id)) await deps.onJobOutputsDeleted?.(jobId);
     await deleteProjectRow(pool, project.id);
   };
 
