@@ -2,29 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { newUser, registerThroughApi, signInThroughUi } from './support/accounts.ts';
 import { signInThroughApi } from './support/api-session.ts';
-import { openPage, screenshot } from './support/browser.ts';
+import { pagesClosedAfterEachTest, screenshot } from './support/browser.ts';
 import { waitForMail } from './support/mail.ts';
 
-type Session = Awaited<ReturnType<typeof openPage>>;
-const sessions: Session[] = [];
-
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
-  const session = await openPage();
-  sessions.push(session);
-  await session.page.emulateMedia({ colorScheme });
-  return session;
-}
-
-beforeEach(() => {
-  sessions.length = 0;
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.map((session) => session.close()));
-});
+const open = pagesClosedAfterEachTest();
 
 /** The field at `position` (1-based) of a table in the builder. */
 function fieldRow(table: Locator, position: number): Locator {

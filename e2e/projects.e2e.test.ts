@@ -1,26 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { newUser, registerThroughApi, signInThroughUi, withoutExpected401 } from './support/accounts.ts';
-import { openPage, screenshot } from './support/browser.ts';
+import { pagesClosedAfterEachTest, screenshot } from './support/browser.ts';
 import { waitForMailLink } from './support/mail.ts';
 
-type Session = Awaited<ReturnType<typeof openPage>>;
-const sessions: Session[] = [];
-
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
-  const session = await openPage();
-  sessions.push(session);
-  await session.page.emulateMedia({ colorScheme });
-  return session;
-}
-
-beforeEach(() => {
-  sessions.length = 0;
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.map((session) => session.close()));
-});
+const open = pagesClosedAfterEachTest();
 
 /** Creates a project through the dialog on the project list and waits for its overview. */
 async function createProject(page: Page, name: string, description: string, shot?: string): Promise<string> {

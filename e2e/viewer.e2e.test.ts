@@ -2,28 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { newUser, registerThroughApi, signInThroughUi } from './support/accounts.ts';
 import { type ApiSession, signInThroughApi } from './support/api-session.ts';
-import { artifactsDir, openPage, screenshot } from './support/browser.ts';
+import { artifactsDir, pagesClosedAfterEachTest, screenshot } from './support/browser.ts';
 
-type Session = Awaited<ReturnType<typeof openPage>>;
-const sessions: Session[] = [];
-
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
-  const session = await openPage();
-  sessions.push(session);
-  await session.page.emulateMedia({ colorScheme });
-  return session;
-}
-
-beforeEach(() => {
-  sessions.length = 0;
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.map((session) => session.close()));
-});
+const open = pagesClosedAfterEachTest();
 
 const count = new Intl.NumberFormat('en-US');
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 
 export const artifactsDir = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -34,4 +34,23 @@ export async function openPage(): Promise<{
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(artifactsDir, { recursive: true });
   await page.screenshot({ path: `${artifactsDir}${name}.png`, fullPage: true });
+}
+
+export type Session = Awaited<ReturnType<typeof openPage>>;
+
+/**
+ * Opens pages for the tests of one file and closes every one of them after each test, so a
+ * failing test never leaves a browser context behind. Call once at the top of a test file.
+ */
+export function pagesClosedAfterEachTest(): (colorScheme?: 'light' | 'dark') => Promise<Session> {
+  const sessions: Session[] = [];
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((session) => session.close()));
+  });
+  return async (colorScheme = 'light') => {
+    const session = await openPage();
+    sessions.push(session);
+    await session.page.emulateMedia({ colorScheme });
+    return session;
+  };
 }
