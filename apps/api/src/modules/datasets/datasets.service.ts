@@ -62,6 +62,14 @@ export function parseView(raw: string | undefined): DatasetView {
 export function createDatasetsService(deps: { pool: Pool; store: ObjectStore; catalog: DatasetCatalog }) {
   const { pool, store, catalog } = deps;
 
+  const run = async <T>(work: () => Promise<T>, fieldPrefix = ''): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      throw toAppError(err, fieldPrefix);
+    }
+  };
+
   const open = async (access: ProjectAccess, jobId: string) => {
     const { job, files } = await getCompletedJob(pool, access, jobId);
     if (job.output_format === 'sql') {
@@ -83,19 +91,10 @@ export function createDatasetsService(deps: { pool: Pool; store: ObjectStore; ca
       ...(delimiter ? { csvDelimiter: delimiter } : {}),
       tables: [...tables.values()],
     };
-    try {
-      return { job, dataset: await catalog.open(source, (key) => store.get(access.project.bucket, key)) };
-    } catch (err) {
-      throw toAppError(err);
-    }
-  };
-
-  const run = async <T>(work: () => Promise<T>, fieldPrefix = ''): Promise<T> => {
-    try {
-      return await work();
-    } catch (err) {
-      throw toAppError(err, fieldPrefix);
-    }
+    return {
+      job,
+      dataset: await run(() => catalog.open(source, (key) => store.get(access.project.bucket, key))),
+    };
   };
 
   return {
@@ -110,7 +109,12 @@ export function createDatasetsService(deps: { pool: Pool; store: ObjectStore; ca
       const opening = open(access, jobId);
       // The import outlives this request; its failure is reported to whoever asks next.
       opening.catch(() => {});
-      const ready = await Promise.race([opening, delay(prepareWaitMs).then(() => undefined)]);
+      const waiting = new AbortController();
+      const ready = await Promise.race([
+        opening,
+        delay(prepareWaitMs, undefined, { signal: waiting.signal }).catch(() => undefined),
+      ]);
+      waiting.abort();
       if (!ready) return { jobId, status: 'preparing' as const, tables: [] };
       return { jobId, status: 'ready' as const, tables: ready.dataset.tables() };
     },
