@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,16 +9,22 @@ import { startEmbeddedPostgres } from '../embedded-postgres.ts';
 /** What a test project's global setup hands its test files. */
 export type TestDatabaseContext = { adminUrl: string; template: string };
 
+/** A port nothing listens on, for a service a test starts later and must know the address of first. */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  // Below Linux's ephemeral range (32768–60999): a port the OS hands out for `listen(0)` or an
+  // outgoing connection can never take it between this check and the service binding it later.
+  for (;;) {
+    const port = 20_000 + randomInt(12_000);
+    if (await isFree(port)) return port;
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
