@@ -32,6 +32,7 @@ export const fieldFamilies = [
   'relation',
   'series',
   'misc',
+  'sample',
 ] as const;
 export type FieldFamily = (typeof fieldFamilies)[number];
 
@@ -808,6 +809,34 @@ const mimeType = def(
   {},
 );
 
+// sample
+export const learnedTypes = ['integer', 'decimal', 'boolean', 'category', 'date', 'datetime'] as const;
+const learned = def(
+  'learned',
+  'sample',
+  'From the sample',
+  'Learned from the table’s sample: the column’s distribution and, from `balanced` quality up, its dependence on the other learned columns. Values are drawn from a smoothed fit, never copied row by row.',
+  '37.5',
+  {
+    column: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .describe('Column of the sample to learn from (default: the field name).'),
+    as: z
+      .enum(learnedTypes)
+      .optional()
+      .describe('Type to learn the column as, overriding the profile (default: the profiled type).'),
+    precision: z
+      .int()
+      .min(0)
+      .max(12)
+      .optional()
+      .describe('Decimal places of a decimal column (default: as many as the sample shows, at most 6).'),
+  },
+);
+
 export const fieldSpecSchema = z
   .discriminatedUnion('type', [
     firstName,
@@ -889,6 +918,7 @@ export const fieldSpecSchema = z
     licensePlate,
     fileName,
     mimeType,
+    learned,
   ])
   .meta({ id: 'FieldSpec', description: 'One column of a table: a name, a type and its options.' });
 export type FieldSpec = z.infer<typeof fieldSpecSchema>;

@@ -103,6 +103,25 @@ export const sequenceSpecSchema = z
   });
 export type SequenceSpec = z.infer<typeof sequenceSpecSchema>;
 
+export const sampleQualitySchema = z.enum(['fast', 'balanced', 'high']).meta({
+  id: 'SampleQuality',
+  description:
+    'How a table learns from its sample: fast (each column on its own), balanced (a Gaussian copula over all learned columns) or high (a copula for each value of the strongest categorical column).',
+});
+export type SampleQuality = z.infer<typeof sampleQualitySchema>;
+
+export const tableSampleSchema = z
+  .strictObject({
+    id: z.uuid().describe('An uploaded sample of the project (see /samples).'),
+    quality: sampleQualitySchema.optional().describe('Default balanced.'),
+  })
+  .meta({
+    id: 'TableSample',
+    description:
+      'Makes the table a synthetic twin of an uploaded sample: its `learned` fields are fitted to the sample; other fields follow their rules.',
+  });
+export type TableSample = z.infer<typeof tableSampleSchema>;
+
 export const tableSpecSchema = z
   .strictObject({
     name: identifierSchema.describe('Table name; also the output file name.'),
@@ -112,8 +131,11 @@ export const tableSpecSchema = z
       .min(0)
       .max(100_000_000_000)
       .optional()
-      .describe('Row count of a root table (one without parent). For a root sequence, the series length.'),
+      .describe(
+        'Row count of a root table (one without parent). For a root sequence, the series length. A table with a sample defaults to the sample’s row count.',
+      ),
     parent: parentSpecSchema.optional(),
+    sample: tableSampleSchema.optional(),
     sequence: sequenceSpecSchema.optional(),
     locale: localeSchema.optional().describe('Default locale of the table’s fields.'),
     countries: z

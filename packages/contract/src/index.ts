@@ -1,2 +1,4 @@
 export * from './generator-config.ts';
 export * from './generator-preview.ts';
+export * from './job-report.ts';
+export * from './sample-profile.ts';
