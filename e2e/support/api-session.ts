@@ -5,6 +5,8 @@ import type { TestUser } from './accounts.ts';
 export type ApiSession = {
   request: (method: string, path: string, body?: unknown) => Promise<Response>;
   json: <T>(method: string, path: string, body?: unknown) => Promise<T>;
+  /** Sends a file's bytes as the body, as the web app's upload does (same-origin, so CSRF checks pass). */
+  upload: (path: string, body: string, contentType: string) => Promise<Response>;
 };
 
 export async function signInThroughApi(user: TestUser): Promise<ApiSession> {
@@ -27,6 +29,12 @@ export async function signInThroughApi(user: TestUser): Promise<ApiSession> {
     });
   return {
     request,
+    upload: (path, body, contentType) =>
+      fetch(new URL(path, base), {
+        method: 'POST',
+        headers: { cookie, origin: new URL(base).origin, 'content-type': contentType },
+        body,
+      }),
     json: async <T>(method: string, path: string, body?: unknown) => {
       const response = await request(method, path, body);
       if (!response.ok)

@@ -33,6 +33,8 @@ import { registerProjectAccess } from './modules/projects/project-access.ts';
 import { registerProjectsRoutes } from './modules/projects/projects.routes.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createRateLimiter } from './modules/rate-limits/rate-limiter.ts';
+import { registerSamplesRoutes } from './modules/samples/samples.routes.ts';
+import { createSamplesService, type SamplesService } from './modules/samples/samples.service.ts';
 import { registerSessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
 import { registerTokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -67,6 +69,8 @@ declare module 'fastify' {
     authenticatedRoutes: RouteRef[];
     /** The jobs service, for tests that step the dispatcher and sweeps themselves. */
     jobs: JobsService;
+    /** The samples service, for tests that wait for profiling or resume it themselves. */
+    samples: SamplesService;
   }
 }
 
@@ -149,6 +153,15 @@ export async function buildApp(deps: ApiDeps) {
     messagesPerUserPerMinute: config.CHAT_MESSAGES_PER_USER_PER_MINUTE,
     log: app.log,
   });
+  const samples = createSamplesService({
+    pool,
+    store,
+    clock,
+    log: app.log,
+    cacheDir: config.VIEWER_CACHE_DIR,
+    maxBytes: config.SAMPLE_MAX_BYTES,
+  });
+  app.decorate('samples', samples);
   const jobEvents = createJobEvents(pool);
   const jobs = createJobsService({
     pool,
@@ -166,6 +179,7 @@ export async function buildApp(deps: ApiDeps) {
     log: app.log,
     notify: jobEvents.notify,
     onOutputsDeleted: datasets.evict,
+    onLearningJobFinished: samples.releaseAfterFit,
   });
   app.decorate('jobs', jobs);
   const accounts = createAccountsService({
@@ -213,6 +227,7 @@ export async function buildApp(deps: ApiDeps) {
     registerJobsRoutes(scope, { jobs, downloads: createDownloadsService(pool, store) });
     registerJobStreamRoutes(scope, { pool, events: jobEvents });
     registerDatasetsRoutes(scope, { datasets });
+    registerSamplesRoutes(scope, { samples, maxBytes: config.SAMPLE_MAX_BYTES });
     registerChatRoutes(scope, { chat });
     done();
   });
@@ -231,12 +246,19 @@ export async function buildApp(deps: ApiDeps) {
           app.log,
         ),
       );
+      // Once at start, then now and then: profiling a stopped process left unfinished is taken over.
+      const resumed = samples
+        .resumeProfiling()
+        .catch((err: unknown) => app.log.error({ err }, 'sample profiling not resumed'));
+      stops.push(async () => void (await resumed));
+      stops.push(every(5 * 60_000, 'resume sample profiling', () => samples.resumeProfiling(), app.log));
     });
     app.addHook('onClose', async () => {
       await Promise.all(stops.map((stop) => stop()));
     });
   }
   app.addHook('onClose', async () => {
+    await samples.close();
     await jobEvents.close();
     await catalog.close();
   });

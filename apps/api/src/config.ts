@@ -49,6 +49,12 @@ export const apiEnvSchema = z.object({
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB)$/i, 'e.g. 512MB or 2GB')
     .default('512MB')
     .describe('Memory each open dataset may use for a query'),
+  SAMPLE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 ** 3)
+    .describe('Largest sample file one upload may be'),
   CHAT_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   CHAT_API_KEY: z.string().min(1).optional(),
   CHAT_MODEL: z.string().min(1).optional(),

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { JobReport } from '@synoptic/contract';
 import { type GeneratorConfig, generateShard, planJob, validateGeneratorConfig } from '@synoptic/generator';
 import { createFsObjectStore } from '@synoptic/object-store';
 import { uuidv7 } from '@synoptic/service-kit';
@@ -23,6 +25,8 @@ export async function createCompletedJob(
     csv?: { delimiter?: string };
     seed?: string;
     name?: string;
+    /** Written as the job's report.json, its summary stored with the job, as a manifest would. */
+    report?: (jobId: string) => JobReport;
   },
 ): Promise<string> {
   const checked = validateGeneratorConfig(options.config);
@@ -61,6 +65,17 @@ export async function createCompletedJob(
     rowsTotal: totalRows,
   });
   await insertJobFiles(api.pool, id, files);
+  const report = options.report?.(id);
+  if (report) {
+    const key = `jobs/${id}/report.json`;
+    await store.put(bucket, key, Readable.from([Buffer.from(JSON.stringify(report))]));
+    await updateJob(api.pool, id, {
+      reportKey: key,
+      reportQuality: report.summary.quality,
+      reportPrivacyPassed: report.summary.privacyPassed,
+      reportConformancePassed: report.summary.conformancePassed,
+    });
+  }
   await updateJob(api.pool, id, {
     status: 'completed',
     stage: 'completed',

@@ -1,10 +1,11 @@
 // The one door to the synthesis engine, so an interface change touches this file alone.
-export type { GeneratorConfig, OutputSpec } from '@synoptic/contract';
+export type { GeneratorConfig, JobReport, OutputSpec } from '@synoptic/contract';
 export {
   BLOCK_ROWS,
   DEFAULT_SHARD_ROWS,
   ENGINE_VERSION,
   estimateOutput,
+  type FittedSample,
   GenerationError,
   generateShard,
   type JobPlan,

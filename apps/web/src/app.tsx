@@ -18,6 +18,7 @@ import { NotFoundRoute } from '@/routes/not-found';
 import { OverviewRoute } from '@/routes/overview';
 import { ProjectLayout } from '@/routes/project-layout';
 import { ProjectOverviewRoute } from '@/routes/project-overview';
+import { ProjectSamplesRoute } from '@/routes/project-samples';
 import { ProjectSettingsRoute } from '@/routes/project-settings';
 import { ProjectTeamRoute } from '@/routes/project-team';
 import { ProjectsRoute } from '@/routes/projects';
@@ -74,6 +75,12 @@ const router = createBrowserRouter([
               { index: true, element: <ProjectOverviewRoute /> },
               { path: 'team', element: <ProjectTeamRoute /> },
               { path: 'settings', element: <ProjectSettingsRoute /> },
+              { path: 'samples', element: <ProjectSamplesRoute /> },
+              {
+                // The profile shows the generator's field catalog: loaded with the schema builder's chunk.
+                path: 'samples/:sampleId',
+                lazy: async () => ({ Component: (await import('@/routes/sample-detail')).SampleDetailRoute }),
+              },
               { path: 'jobs', element: <JobListRoute /> },
               {
                 // The schema builder carries the generator's schemas and catalog: loaded when opened.
@@ -85,6 +92,11 @@ const router = createBrowserRouter([
                 // The grid, its filters and the chat's charts: loaded when a dataset is opened.
                 path: 'jobs/:jobId/viewer',
                 lazy: async () => ({ Component: (await import('@/routes/job-viewer')).JobViewerRoute }),
+              },
+              {
+                // The report's charts: loaded when a report is opened.
+                path: 'jobs/:jobId/report',
+                lazy: async () => ({ Component: (await import('@/routes/job-report')).JobReportRoute }),
               },
               {
                 path: 'jobs/:jobId/chat',

@@ -756,6 +756,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/jobs/{jobId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The job’s report.json: quality and privacy of sample tables, conformance of the others
+         * @description 404 `report_not_found` while the job has not completed, for jobs from before reports, and once retention deleted the outputs.
+         */
+        get: operations["getJobReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/jobs/{jobId}/logs": {
         parameters: {
             query?: never;
@@ -816,7 +836,7 @@ export type paths = {
         };
         /**
          * Download one output file (viewer and up); supports Range requests
-         * @description The file’s `name` from the job, URL-encoded: `customers%2Fpart-00000.csv`.
+         * @description The file’s `name` from the job, URL-encoded: `customers%2Fpart-00000.csv`. A job whose privacy checks failed answers 409 `privacy_review_required` until `acknowledgePrivacy=true`.
          */
         get: operations["downloadJobFile"];
         put?: never;
@@ -834,7 +854,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Download every output file of a job as one zip (viewer and up) */
+        /**
+         * Download every output file of a job as one zip (viewer and up)
+         * @description A job whose privacy checks failed answers 409 `privacy_review_required` until `acknowledgePrivacy=true`.
+         */
         get: operations["downloadJobZip"];
         put?: never;
         post?: never;
@@ -944,6 +967,45 @@ export type paths = {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Samples of a project, newest first */
+        get: operations["listSamples"];
+        put?: never;
+        /**
+         * Upload a sample file (member and up); it is profiled in the background
+         * @description The body is the file itself, streamed to the project’s storage: CSV, JSONL or Parquet, as the `name` extension says, up to SAMPLE_MAX_BYTES (1 GiB by default). The sample counts against the storage quota. It answers at once with the sample `profiling`; poll it until `ready` or `failed`.
+         */
+        post: operations["uploadSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/samples/{sampleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sample with its profile: each column’s type, likely personal data and suggested field */
+        get: operations["getSample"];
+        put?: never;
+        post?: never;
+        /** Delete a sample and its file (member and up); 409 while a queued or running job uses it */
+        delete: operations["deleteSample"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2908,8 +2970,37 @@ export type components = {
             /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
             entity?: string;
         };
+        /** @description Learned from the table’s sample: the column’s distribution and, from `balanced` quality up, its dependence on the other learned columns. Values are drawn from a smoothed fit, never copied row by row. */
+        FieldLearnedInput: {
+            /**
+             * @description From the sample
+             * @constant
+             */
+            type: "learned";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Column of the sample to learn from (default: the field name). */
+            column?: string;
+            /**
+             * @description Type to learn the column as, overriding the profile (default: the profiled type).
+             * @enum {string}
+             */
+            as?: "integer" | "decimal" | "boolean" | "category" | "date" | "datetime";
+            /** @description Decimal places of a decimal column (default: as many as the sample shows, at most 6). */
+            precision?: number;
+        };
         /** @description One column of a table: a name, a type and its options. */
-        FieldSpecInput: components["schemas"]["FieldFirstNameInput"] | components["schemas"]["FieldLastNameInput"] | components["schemas"]["FieldFullNameInput"] | components["schemas"]["FieldSexInput"] | components["schemas"]["FieldTitleInput"] | components["schemas"]["FieldBirthDateInput"] | components["schemas"]["FieldAgeInput"] | components["schemas"]["FieldJobTitleInput"] | components["schemas"]["FieldUsernameInput"] | components["schemas"]["FieldEmailInput"] | components["schemas"]["FieldPhoneInput"] | components["schemas"]["FieldStreetAddressInput"] | components["schemas"]["FieldStreetNameInput"] | components["schemas"]["FieldBuildingNumberInput"] | components["schemas"]["FieldSecondaryAddressInput"] | components["schemas"]["FieldCityInput"] | components["schemas"]["FieldStateInput"] | components["schemas"]["FieldPostcodeInput"] | components["schemas"]["FieldCountryInput"] | components["schemas"]["FieldCountryCodeInput"] | components["schemas"]["FieldLatitudeInput"] | components["schemas"]["FieldLongitudeInput"] | components["schemas"]["FieldFullAddressInput"] | components["schemas"]["FieldCompanyNameInput"] | components["schemas"]["FieldIndustryInput"] | components["schemas"]["FieldCompanyDomainInput"] | components["schemas"]["FieldUrlInput"] | components["schemas"]["FieldDomainInput"] | components["schemas"]["FieldIpv4Input"] | components["schemas"]["FieldIpv6Input"] | components["schemas"]["FieldUserAgentInput"] | components["schemas"]["FieldMacAddressInput"] | components["schemas"]["FieldHttpMethodInput"] | components["schemas"]["FieldHttpStatusCodeInput"] | components["schemas"]["FieldPortInput"] | components["schemas"]["FieldIbanInput"] | components["schemas"]["FieldCreditCardNumberInput"] | components["schemas"]["FieldCreditCardTypeInput"] | components["schemas"]["FieldCreditCardExpiryInput"] | components["schemas"]["FieldCvvInput"] | components["schemas"]["FieldCurrencyCodeInput"] | components["schemas"]["FieldAmountInput"] | components["schemas"]["FieldTransactionTypeInput"] | components["schemas"]["FieldAccountNumberInput"] | components["schemas"]["FieldProductNameInput"] | components["schemas"]["FieldDepartmentInput"] | components["schemas"]["FieldPriceInput"] | components["schemas"]["FieldSkuInput"] | components["schemas"]["FieldColorInput"] | components["schemas"]["FieldMaterialInput"] | components["schemas"]["FieldEan13Input"] | components["schemas"]["FieldSequenceInput"] | components["schemas"]["FieldUuidInput"] | components["schemas"]["FieldUlidInput"] | components["schemas"]["FieldNanoidInput"] | components["schemas"]["FieldWordInput"] | components["schemas"]["FieldSentenceInput"] | components["schemas"]["FieldParagraphInput"] | components["schemas"]["FieldDateInput"] | components["schemas"]["FieldDatetimeInput"] | components["schemas"]["FieldTimeInput"] | components["schemas"]["FieldTimeZoneInput"] | components["schemas"]["FieldWeekdayInput"] | components["schemas"]["FieldMonthInput"] | components["schemas"]["FieldYearInput"] | components["schemas"]["FieldIntegerInput"] | components["schemas"]["FieldDecimalInput"] | components["schemas"]["FieldBooleanInput"] | components["schemas"]["FieldCategoricalInput"] | components["schemas"]["FieldPatternInput"] | components["schemas"]["FieldConstantInput"] | components["schemas"]["FieldTemplateInput"] | components["schemas"]["FieldExpressionInput"] | components["schemas"]["FieldReferenceInput"] | components["schemas"]["FieldSeriesTimestampInput"] | components["schemas"]["FieldSeriesValueInput"] | components["schemas"]["FieldLicensePlateInput"] | components["schemas"]["FieldFileNameInput"] | components["schemas"]["FieldMimeTypeInput"];
+        FieldSpecInput: components["schemas"]["FieldFirstNameInput"] | components["schemas"]["FieldLastNameInput"] | components["schemas"]["FieldFullNameInput"] | components["schemas"]["FieldSexInput"] | components["schemas"]["FieldTitleInput"] | components["schemas"]["FieldBirthDateInput"] | components["schemas"]["FieldAgeInput"] | components["schemas"]["FieldJobTitleInput"] | components["schemas"]["FieldUsernameInput"] | components["schemas"]["FieldEmailInput"] | components["schemas"]["FieldPhoneInput"] | components["schemas"]["FieldStreetAddressInput"] | components["schemas"]["FieldStreetNameInput"] | components["schemas"]["FieldBuildingNumberInput"] | components["schemas"]["FieldSecondaryAddressInput"] | components["schemas"]["FieldCityInput"] | components["schemas"]["FieldStateInput"] | components["schemas"]["FieldPostcodeInput"] | components["schemas"]["FieldCountryInput"] | components["schemas"]["FieldCountryCodeInput"] | components["schemas"]["FieldLatitudeInput"] | components["schemas"]["FieldLongitudeInput"] | components["schemas"]["FieldFullAddressInput"] | components["schemas"]["FieldCompanyNameInput"] | components["schemas"]["FieldIndustryInput"] | components["schemas"]["FieldCompanyDomainInput"] | components["schemas"]["FieldUrlInput"] | components["schemas"]["FieldDomainInput"] | components["schemas"]["FieldIpv4Input"] | components["schemas"]["FieldIpv6Input"] | components["schemas"]["FieldUserAgentInput"] | components["schemas"]["FieldMacAddressInput"] | components["schemas"]["FieldHttpMethodInput"] | components["schemas"]["FieldHttpStatusCodeInput"] | components["schemas"]["FieldPortInput"] | components["schemas"]["FieldIbanInput"] | components["schemas"]["FieldCreditCardNumberInput"] | components["schemas"]["FieldCreditCardTypeInput"] | components["schemas"]["FieldCreditCardExpiryInput"] | components["schemas"]["FieldCvvInput"] | components["schemas"]["FieldCurrencyCodeInput"] | components["schemas"]["FieldAmountInput"] | components["schemas"]["FieldTransactionTypeInput"] | components["schemas"]["FieldAccountNumberInput"] | components["schemas"]["FieldProductNameInput"] | components["schemas"]["FieldDepartmentInput"] | components["schemas"]["FieldPriceInput"] | components["schemas"]["FieldSkuInput"] | components["schemas"]["FieldColorInput"] | components["schemas"]["FieldMaterialInput"] | components["schemas"]["FieldEan13Input"] | components["schemas"]["FieldSequenceInput"] | components["schemas"]["FieldUuidInput"] | components["schemas"]["FieldUlidInput"] | components["schemas"]["FieldNanoidInput"] | components["schemas"]["FieldWordInput"] | components["schemas"]["FieldSentenceInput"] | components["schemas"]["FieldParagraphInput"] | components["schemas"]["FieldDateInput"] | components["schemas"]["FieldDatetimeInput"] | components["schemas"]["FieldTimeInput"] | components["schemas"]["FieldTimeZoneInput"] | components["schemas"]["FieldWeekdayInput"] | components["schemas"]["FieldMonthInput"] | components["schemas"]["FieldYearInput"] | components["schemas"]["FieldIntegerInput"] | components["schemas"]["FieldDecimalInput"] | components["schemas"]["FieldBooleanInput"] | components["schemas"]["FieldCategoricalInput"] | components["schemas"]["FieldPatternInput"] | components["schemas"]["FieldConstantInput"] | components["schemas"]["FieldTemplateInput"] | components["schemas"]["FieldExpressionInput"] | components["schemas"]["FieldReferenceInput"] | components["schemas"]["FieldSeriesTimestampInput"] | components["schemas"]["FieldSeriesValueInput"] | components["schemas"]["FieldLicensePlateInput"] | components["schemas"]["FieldFileNameInput"] | components["schemas"]["FieldMimeTypeInput"] | components["schemas"]["FieldLearnedInput"];
         /** @description A length of time: a number and a unit (ms, s, m, h, d, w). */
         DurationInput: string;
         /** @description How many child rows each parent row has. */
@@ -2969,15 +3060,31 @@ export type components = {
                 meanLength?: number;
             };
         };
+        /**
+         * @description How a table learns from its sample: fast (each column on its own), balanced (a Gaussian copula over all learned columns) or high (a copula for each value of the strongest categorical column).
+         * @enum {string}
+         */
+        SampleQualityInput: "fast" | "balanced" | "high";
+        /** @description Makes the table a synthetic twin of an uploaded sample: its `learned` fields are fitted to the sample; other fields follow their rules. */
+        TableSampleInput: {
+            /**
+             * Format: uuid
+             * @description An uploaded sample of the project (see /samples).
+             */
+            id: string;
+            /** @description Default balanced. */
+            quality?: components["schemas"]["SampleQualityInput"];
+        };
         /** @description A table: a row count (or a parent and a cardinality) and fields. */
         TableSpecInput: {
             /** @description Table name; also the output file name. */
             name: string;
             /** @description Free text; not used by the engine. */
             description?: string;
-            /** @description Row count of a root table (one without parent). For a root sequence, the series length. */
+            /** @description Row count of a root table (one without parent). For a root sequence, the series length. A table with a sample defaults to the sample’s row count. */
             rows?: number;
             parent?: components["schemas"]["ParentSpecInput"];
+            sample?: components["schemas"]["TableSampleInput"];
             sequence?: components["schemas"]["SequenceSpecInput"];
             /** @description Default locale of the table’s fields. */
             locale?: components["schemas"]["LocaleInput"];
@@ -3034,21 +3141,28 @@ export type components = {
              */
             retentionDays: number;
             /**
-             * @description Most bytes of outputs the project may store
+             * @description Most bytes of outputs and samples the project may store
              * @default 10737418240
              */
             storageQuotaBytes: number;
             /** @default csv */
             defaultOutputFormat: components["schemas"]["OutputFormatInput"];
+            /**
+             * @description Delete an uploaded sample’s file once a job that learned from it has finished (its profile stays)
+             * @default false
+             */
+            deleteSamplesAfterFit: boolean;
         };
         UpdateProjectRequestInput: {
             name?: string;
             description?: string;
             /** @description Days generated outputs are kept before the retention sweep deletes them */
             retentionDays?: number;
-            /** @description Most bytes of outputs the project may store */
+            /** @description Most bytes of outputs and samples the project may store */
             storageQuotaBytes?: number;
             defaultOutputFormat?: components["schemas"]["OutputFormatInput"];
+            /** @description Delete an uploaded sample’s file once a job that learned from it has finished (its profile stays) */
+            deleteSamplesAfterFit?: boolean;
         };
         DeleteProjectRequestInput: {
             /** @description The project’s exact name, typed by the person deleting it */
@@ -3161,7 +3275,7 @@ export type components = {
                  * @description Stable machine-readable code
                  * @enum {string}
                  */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "unprocessable" | "rate_limited" | "internal" | "unavailable";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "report_not_found" | "conflict" | "sample_in_use" | "privacy_review_required" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "unprocessable" | "rate_limited" | "internal" | "unavailable";
                 /** @description What went wrong, in words a person can act on */
                 message: string;
                 /** @description Field-level problems, for validation errors */
@@ -5094,8 +5208,37 @@ export type components = {
             /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
             entity?: string;
         };
+        /** @description Learned from the table’s sample: the column’s distribution and, from `balanced` quality up, its dependence on the other learned columns. Values are drawn from a smoothed fit, never copied row by row. */
+        FieldLearned: {
+            /**
+             * @description From the sample
+             * @constant
+             */
+            type: "learned";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["Locale"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Column of the sample to learn from (default: the field name). */
+            column?: string;
+            /**
+             * @description Type to learn the column as, overriding the profile (default: the profiled type).
+             * @enum {string}
+             */
+            as?: "integer" | "decimal" | "boolean" | "category" | "date" | "datetime";
+            /** @description Decimal places of a decimal column (default: as many as the sample shows, at most 6). */
+            precision?: number;
+        };
         /** @description One column of a table: a name, a type and its options. */
-        FieldSpec: components["schemas"]["FieldFirstName"] | components["schemas"]["FieldLastName"] | components["schemas"]["FieldFullName"] | components["schemas"]["FieldSex"] | components["schemas"]["FieldTitle"] | components["schemas"]["FieldBirthDate"] | components["schemas"]["FieldAge"] | components["schemas"]["FieldJobTitle"] | components["schemas"]["FieldUsername"] | components["schemas"]["FieldEmail"] | components["schemas"]["FieldPhone"] | components["schemas"]["FieldStreetAddress"] | components["schemas"]["FieldStreetName"] | components["schemas"]["FieldBuildingNumber"] | components["schemas"]["FieldSecondaryAddress"] | components["schemas"]["FieldCity"] | components["schemas"]["FieldState"] | components["schemas"]["FieldPostcode"] | components["schemas"]["FieldCountry"] | components["schemas"]["FieldCountryCode"] | components["schemas"]["FieldLatitude"] | components["schemas"]["FieldLongitude"] | components["schemas"]["FieldFullAddress"] | components["schemas"]["FieldCompanyName"] | components["schemas"]["FieldIndustry"] | components["schemas"]["FieldCompanyDomain"] | components["schemas"]["FieldUrl"] | components["schemas"]["FieldDomain"] | components["schemas"]["FieldIpv4"] | components["schemas"]["FieldIpv6"] | components["schemas"]["FieldUserAgent"] | components["schemas"]["FieldMacAddress"] | components["schemas"]["FieldHttpMethod"] | components["schemas"]["FieldHttpStatusCode"] | components["schemas"]["FieldPort"] | components["schemas"]["FieldIban"] | components["schemas"]["FieldCreditCardNumber"] | components["schemas"]["FieldCreditCardType"] | components["schemas"]["FieldCreditCardExpiry"] | components["schemas"]["FieldCvv"] | components["schemas"]["FieldCurrencyCode"] | components["schemas"]["FieldAmount"] | components["schemas"]["FieldTransactionType"] | components["schemas"]["FieldAccountNumber"] | components["schemas"]["FieldProductName"] | components["schemas"]["FieldDepartment"] | components["schemas"]["FieldPrice"] | components["schemas"]["FieldSku"] | components["schemas"]["FieldColor"] | components["schemas"]["FieldMaterial"] | components["schemas"]["FieldEan13"] | components["schemas"]["FieldSequence"] | components["schemas"]["FieldUuid"] | components["schemas"]["FieldUlid"] | components["schemas"]["FieldNanoid"] | components["schemas"]["FieldWord"] | components["schemas"]["FieldSentence"] | components["schemas"]["FieldParagraph"] | components["schemas"]["FieldDate"] | components["schemas"]["FieldDatetime"] | components["schemas"]["FieldTime"] | components["schemas"]["FieldTimeZone"] | components["schemas"]["FieldWeekday"] | components["schemas"]["FieldMonth"] | components["schemas"]["FieldYear"] | components["schemas"]["FieldInteger"] | components["schemas"]["FieldDecimal"] | components["schemas"]["FieldBoolean"] | components["schemas"]["FieldCategorical"] | components["schemas"]["FieldPattern"] | components["schemas"]["FieldConstant"] | components["schemas"]["FieldTemplate"] | components["schemas"]["FieldExpression"] | components["schemas"]["FieldReference"] | components["schemas"]["FieldSeriesTimestamp"] | components["schemas"]["FieldSeriesValue"] | components["schemas"]["FieldLicensePlate"] | components["schemas"]["FieldFileName"] | components["schemas"]["FieldMimeType"];
+        FieldSpec: components["schemas"]["FieldFirstName"] | components["schemas"]["FieldLastName"] | components["schemas"]["FieldFullName"] | components["schemas"]["FieldSex"] | components["schemas"]["FieldTitle"] | components["schemas"]["FieldBirthDate"] | components["schemas"]["FieldAge"] | components["schemas"]["FieldJobTitle"] | components["schemas"]["FieldUsername"] | components["schemas"]["FieldEmail"] | components["schemas"]["FieldPhone"] | components["schemas"]["FieldStreetAddress"] | components["schemas"]["FieldStreetName"] | components["schemas"]["FieldBuildingNumber"] | components["schemas"]["FieldSecondaryAddress"] | components["schemas"]["FieldCity"] | components["schemas"]["FieldState"] | components["schemas"]["FieldPostcode"] | components["schemas"]["FieldCountry"] | components["schemas"]["FieldCountryCode"] | components["schemas"]["FieldLatitude"] | components["schemas"]["FieldLongitude"] | components["schemas"]["FieldFullAddress"] | components["schemas"]["FieldCompanyName"] | components["schemas"]["FieldIndustry"] | components["schemas"]["FieldCompanyDomain"] | components["schemas"]["FieldUrl"] | components["schemas"]["FieldDomain"] | components["schemas"]["FieldIpv4"] | components["schemas"]["FieldIpv6"] | components["schemas"]["FieldUserAgent"] | components["schemas"]["FieldMacAddress"] | components["schemas"]["FieldHttpMethod"] | components["schemas"]["FieldHttpStatusCode"] | components["schemas"]["FieldPort"] | components["schemas"]["FieldIban"] | components["schemas"]["FieldCreditCardNumber"] | components["schemas"]["FieldCreditCardType"] | components["schemas"]["FieldCreditCardExpiry"] | components["schemas"]["FieldCvv"] | components["schemas"]["FieldCurrencyCode"] | components["schemas"]["FieldAmount"] | components["schemas"]["FieldTransactionType"] | components["schemas"]["FieldAccountNumber"] | components["schemas"]["FieldProductName"] | components["schemas"]["FieldDepartment"] | components["schemas"]["FieldPrice"] | components["schemas"]["FieldSku"] | components["schemas"]["FieldColor"] | components["schemas"]["FieldMaterial"] | components["schemas"]["FieldEan13"] | components["schemas"]["FieldSequence"] | components["schemas"]["FieldUuid"] | components["schemas"]["FieldUlid"] | components["schemas"]["FieldNanoid"] | components["schemas"]["FieldWord"] | components["schemas"]["FieldSentence"] | components["schemas"]["FieldParagraph"] | components["schemas"]["FieldDate"] | components["schemas"]["FieldDatetime"] | components["schemas"]["FieldTime"] | components["schemas"]["FieldTimeZone"] | components["schemas"]["FieldWeekday"] | components["schemas"]["FieldMonth"] | components["schemas"]["FieldYear"] | components["schemas"]["FieldInteger"] | components["schemas"]["FieldDecimal"] | components["schemas"]["FieldBoolean"] | components["schemas"]["FieldCategorical"] | components["schemas"]["FieldPattern"] | components["schemas"]["FieldConstant"] | components["schemas"]["FieldTemplate"] | components["schemas"]["FieldExpression"] | components["schemas"]["FieldReference"] | components["schemas"]["FieldSeriesTimestamp"] | components["schemas"]["FieldSeriesValue"] | components["schemas"]["FieldLicensePlate"] | components["schemas"]["FieldFileName"] | components["schemas"]["FieldMimeType"] | components["schemas"]["FieldLearned"];
         /** @description A length of time: a number and a unit (ms, s, m, h, d, w). */
         Duration: string;
         /** @description How many child rows each parent row has. */
@@ -5155,15 +5298,31 @@ export type components = {
                 meanLength?: number;
             };
         };
+        /**
+         * @description How a table learns from its sample: fast (each column on its own), balanced (a Gaussian copula over all learned columns) or high (a copula for each value of the strongest categorical column).
+         * @enum {string}
+         */
+        SampleQuality: "fast" | "balanced" | "high";
+        /** @description Makes the table a synthetic twin of an uploaded sample: its `learned` fields are fitted to the sample; other fields follow their rules. */
+        TableSample: {
+            /**
+             * Format: uuid
+             * @description An uploaded sample of the project (see /samples).
+             */
+            id: string;
+            /** @description Default balanced. */
+            quality?: components["schemas"]["SampleQuality"];
+        };
         /** @description A table: a row count (or a parent and a cardinality) and fields. */
         TableSpec: {
             /** @description Table name; also the output file name. */
             name: string;
             /** @description Free text; not used by the engine. */
             description?: string;
-            /** @description Row count of a root table (one without parent). For a root sequence, the series length. */
+            /** @description Row count of a root table (one without parent). For a root sequence, the series length. A table with a sample defaults to the sample’s row count. */
             rows?: number;
             parent?: components["schemas"]["ParentSpec"];
+            sample?: components["schemas"]["TableSample"];
             sequence?: components["schemas"]["SequenceSpec"];
             /** @description Default locale of the table’s fields. */
             locale?: components["schemas"]["Locale"];
@@ -5198,6 +5357,221 @@ export type components = {
          * @enum {string}
          */
         OutputFormat: "csv" | "jsonl" | "parquet" | "sql";
+        /** @description Real and synthetic distributions of one column, side by side. */
+        ColumnHistogram: {
+            /** @constant */
+            kind: "numeric";
+            /** @description Bin edges (bins + 1); dates as epoch milliseconds. */
+            edges: number[];
+            /** @description Share of real values in each bin. */
+            real: number[];
+            /** @description Share of synthetic values in each bin. */
+            synthetic: number[];
+        } | {
+            /** @constant */
+            kind: "categorical";
+            /** @description The most frequent categories; "(other)" gathers the rest. */
+            categories: string[];
+            real: number[];
+            synthetic: number[];
+        };
+        ColumnShape: {
+            column: string;
+            /** @enum {string} */
+            type: "numeric" | "datetime" | "categorical" | "boolean";
+            /** @enum {string} */
+            metric: "KSComplement" | "TVComplement";
+            /** @description 1 − KS statistic (numbers, dates) or 1 − total variation distance (categories). */
+            score: number;
+            nullShare: {
+                real: number;
+                synthetic: number;
+            };
+            histogram: components["schemas"]["ColumnHistogram"];
+        };
+        PairTrend: {
+            columns: [
+                string,
+                string
+            ];
+            /** @enum {string} */
+            metric: "CorrelationSimilarity" | "ContingencySimilarity";
+            score: number;
+            /** @description Pearson correlation in the real data (numeric pairs). */
+            real: number | null;
+            /** @description Pearson correlation in the synthetic data (numeric pairs). */
+            synthetic: number | null;
+        };
+        QualityReport: {
+            /** @description Overall quality: the mean of columnShapes and columnPairTrends. */
+            score: number;
+            /** @description Mean of the column shape scores. */
+            columnShapes: number;
+            /** @description Mean of the pair trend scores; null with one column. */
+            columnPairTrends: number | null;
+            rowsCompared: {
+                real: number;
+                synthetic: number;
+            };
+            columns: components["schemas"]["ColumnShape"][];
+            pairs: components["schemas"]["PairTrend"][];
+            /** @description Association matrices for heat maps: Pearson for number pairs, Cramér’s V otherwise. */
+            correlation: {
+                columns: string[];
+                real: (number | null)[][];
+                synthetic: (number | null)[][];
+            };
+        };
+        PrivacyCheck: {
+            /** @enum {string} */
+            id: "exact_matches" | "distance_to_closest_record" | "personal_data_leaks";
+            label: string;
+            passed: boolean;
+            /** @description The figure and the threshold, in words. */
+            detail: string;
+        };
+        PrivacyReport: {
+            /** @description Every check passed. */
+            passed: boolean;
+            checks: components["schemas"]["PrivacyCheck"][];
+            exactMatches: {
+                /** @description Share of synthetic rows identical to a sample row. */
+                rate: number;
+                count: number;
+                rowsChecked: number;
+                /** @description Share of holdout rows identical to a training row: the data’s own duplicates. */
+                holdoutRate: number;
+            };
+            closestRecord: {
+                /** @description Median distance of synthetic rows to their closest training row. */
+                syntheticMedian: number;
+                /** @description Median distance of held-out real rows to their closest training row. */
+                holdoutMedian: number;
+                /** @description syntheticMedian / holdoutMedian; well below 1 means memorisation. */
+                ratio: number;
+                /** @description Share of synthetic rows closer to the training rows than to the holdout rows (about 0.5 when nothing is memorised). */
+                shareCloserToTraining: number;
+            };
+            personalDataLeaks: {
+                /** @description Sample personal-data values that appear in the output. */
+                count: number;
+                columns: {
+                    column: string;
+                    kind: string;
+                    count: number;
+                }[];
+            };
+        };
+        /** @description A rule-based table checked against its schema. */
+        ConformanceReport: {
+            passed: boolean;
+            rowsChecked: number;
+            columns: {
+                column: string;
+                fieldType: string;
+                nulls: {
+                    expected: number;
+                    observed: number;
+                    passed: boolean;
+                };
+                uniqueness: {
+                    duplicates: number;
+                    passed: boolean;
+                } | null;
+                fit: {
+                    /** @enum {string} */
+                    metric: "KSComplement" | "TVComplement" | "RangeConformance";
+                    /** @description What the schema asked for, in words. */
+                    expected: string;
+                    score: number;
+                    passed: boolean;
+                } | null;
+            }[];
+            keys: {
+                column: string;
+                /** @description table.field */
+                references: string;
+                checked: number;
+                /** @description Values with no parent row. */
+                orphans: number;
+                passed: boolean;
+            }[];
+        };
+        TableReport: {
+            table: string;
+            /** @enum {string} */
+            source: "sample" | "rules";
+            fit: {
+                quality: components["schemas"]["SampleQuality"];
+                trainingRows: number;
+                holdoutRows: number;
+                seconds: number;
+                /** @description The categorical column `high` fitted one copula per value of. */
+                conditionedOn: string | null;
+            } | null;
+            quality: components["schemas"]["QualityReport"] | null;
+            privacy: components["schemas"]["PrivacyReport"] | null;
+            conformance: components["schemas"]["ConformanceReport"] | null;
+        };
+        /** @description report.json: quality, privacy and conformance of a completed job. */
+        JobReport: {
+            /** @constant */
+            version: 1;
+            jobId: string;
+            createdAt: string;
+            summary: {
+                /** @description Mean quality score of the sample tables; null without any. */
+                quality: number | null;
+                /** @description Every sample table passed its privacy checks. */
+                privacyPassed: boolean | null;
+                /** @description Every rule-based table conforms. */
+                conformancePassed: boolean | null;
+            };
+            tables: components["schemas"]["TableReport"][];
+        };
+        /**
+         * @description File format of an uploaded sample.
+         * @enum {string}
+         */
+        SampleFormat: "csv" | "jsonl" | "parquet";
+        /**
+         * @description What a sample column holds, as profiling sees it.
+         * @enum {string}
+         */
+        ProfiledType: "integer" | "decimal" | "boolean" | "category" | "date" | "datetime" | "text" | "identifier";
+        /**
+         * @description Kind of personal data a column likely holds.
+         * @enum {string}
+         */
+        PersonalDataKind: "first_name" | "last_name" | "full_name" | "email" | "phone" | "street_address" | "full_address" | "postcode" | "ip_address" | "iban" | "card_number" | "national_id" | "birth_date" | "identifier";
+        SampleColumnProfile: {
+            /** @description Column name in the sample. */
+            name: string;
+            type: components["schemas"]["ProfiledType"];
+            /** @description Share of empty values. */
+            nullShare: number;
+            /** @description Distinct non-empty values (approximate on large samples). */
+            distinct: number;
+            /** @description Smallest value (numbers, dates), as text. */
+            min: string | null;
+            /** @description Largest value (numbers, dates), as text. */
+            max: string | null;
+            /** @description A few values; masked (e.g. j•••@•••.com) for personal data. */
+            examples: string[];
+            /** @description Likely personal data, from the name and the values; null when none is suspected. */
+            personalData: components["schemas"]["PersonalDataKind"] | null;
+            /** @description How sure the type and personal-data guesses are. */
+            confidence: number;
+            /** @description The field the schema builder starts from: `learned` for ordinary columns, a generated type (email, full_name…) for personal data and identifiers, so no personal value is ever copied. */
+            suggested: components["schemas"]["FieldSpec"];
+        };
+        /** @description Columns of a sample with their types and likely personal data. */
+        SampleProfile: {
+            format: components["schemas"]["SampleFormat"];
+            /** @description Rows in the sample. */
+            rows: number;
+            columns: components["schemas"]["SampleColumnProfile"][];
+        };
         /**
          * @description owner > admin > member > viewer. Viewers read; members also run jobs; admins also manage settings and members below admin; owners do everything.
          * @enum {string}
@@ -5206,9 +5580,11 @@ export type components = {
         ProjectSettings: {
             /** @description Days generated outputs are kept before the retention sweep deletes them */
             retentionDays: number;
-            /** @description Most bytes of outputs the project may store */
+            /** @description Most bytes of outputs and samples the project may store */
             storageQuotaBytes: number;
             defaultOutputFormat: components["schemas"]["OutputFormat"];
+            /** @description Delete an uploaded sample’s file once a job that learned from it has finished (its profile stays) */
+            deleteSamplesAfterFit: boolean;
         };
         Project: {
             /** Format: uuid */
@@ -5310,6 +5686,14 @@ export type components = {
                 }[];
             };
         };
+        JobReportSummary: {
+            /** @description Mean quality score of the sample tables; null without any. */
+            quality: number | null;
+            /** @description Every sample table passed its privacy checks. */
+            privacyPassed: boolean | null;
+            /** @description Every rule-based table conforms. */
+            conformancePassed: boolean | null;
+        };
         Job: {
             /** Format: uuid */
             id: string;
@@ -5317,7 +5701,7 @@ export type components = {
             projectId: string;
             name: string;
             status: components["schemas"]["JobStatus"];
-            /** @description validating, generating, finalizing … as the pipeline reports */
+            /** @description queued, validating, fitting (tables that learn from a sample), generating, reporting, finalizing, then completed, failed or cancelled, as the pipeline reports */
             stage: string;
             /** @description Queued here but not yet accepted by the pipeline */
             waitingForPipeline: boolean;
@@ -5337,6 +5721,8 @@ export type components = {
                 stage: string;
                 message: string;
             } | null;
+            /** @description The summary of the job’s report.json; null until it completes, and for jobs older than reports */
+            report: components["schemas"]["JobReportSummary"] | null;
             createdBy: {
                 /** Format: uuid */
                 id: string;
@@ -5364,7 +5750,7 @@ export type components = {
             projectId: string;
             name: string;
             status: components["schemas"]["JobStatus"];
-            /** @description validating, generating, finalizing … as the pipeline reports */
+            /** @description queued, validating, fitting (tables that learn from a sample), generating, reporting, finalizing, then completed, failed or cancelled, as the pipeline reports */
             stage: string;
             /** @description Queued here but not yet accepted by the pipeline */
             waitingForPipeline: boolean;
@@ -5384,6 +5770,8 @@ export type components = {
                 stage: string;
                 message: string;
             } | null;
+            /** @description The summary of the job’s report.json; null until it completes, and for jobs older than reports */
+            report: components["schemas"]["JobReportSummary"] | null;
             createdBy: {
                 /** Format: uuid */
                 id: string;
@@ -5578,6 +5966,64 @@ export type components = {
             role: components["schemas"]["Role"];
             /** Format: date-time */
             joinedAt: string;
+        };
+        /**
+         * @description profiling → ready | failed; a ready sample becomes removed when the project deletes samples after fitting
+         * @enum {string}
+         */
+        SampleStatus: "profiling" | "ready" | "failed" | "removed";
+        Sample: {
+            /** Format: uuid */
+            id: string;
+            /** @description The file’s name as uploaded */
+            name: string;
+            format: components["schemas"]["SampleFormat"];
+            bytes: number;
+            status: components["schemas"]["SampleStatus"];
+            /** @description Rows in the file, once profiled */
+            rows: number | null;
+            /** @description Columns in the file, once profiled */
+            columns: number | null;
+            /** @description Why profiling failed */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description When the file was deleted after fitting; its profile stays */
+            removedAt: string | null;
+        };
+        SampleDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description The file’s name as uploaded */
+            name: string;
+            format: components["schemas"]["SampleFormat"];
+            bytes: number;
+            status: components["schemas"]["SampleStatus"];
+            /** @description Rows in the file, once profiled */
+            rows: number | null;
+            /** @description Columns in the file, once profiled */
+            columns: number | null;
+            /** @description Why profiling failed */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description When the file was deleted after fitting; its profile stays */
+            removedAt: string | null;
+            /** @description Null until profiling succeeds */
+            profile: components["schemas"]["SampleProfile"] | null;
+        };
+        SampleList: {
+            samples: components["schemas"]["Sample"][];
         };
         Session: {
             /** Format: uuid */
@@ -8498,6 +8944,57 @@ export interface operations {
             };
         };
     };
+    getJobReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobReport"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getJobLogs: {
         parameters: {
             query?: {
@@ -8724,7 +9221,10 @@ export interface operations {
     };
     downloadJobFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Required as `true` to download a job whose privacy checks failed, once its report was reviewed */
+                acknowledgePrivacy?: "true" | "false";
+            };
             header?: never;
             path: {
                 /** @description Project id */
@@ -8804,7 +9304,10 @@ export interface operations {
     };
     downloadJobZip: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Required as `true` to download a job whose privacy checks failed, once its report was reviewed */
+                acknowledgePrivacy?: "true" | "false";
+            };
             header?: never;
             path: {
                 /** @description Project id */
@@ -9230,6 +9733,273 @@ export interface operations {
             };
             /** @description Understood, but cannot be done (a limit or a rule). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSamples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleList"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadSample: {
+        parameters: {
+            query: {
+                /** @description The file’s name; its extension gives the format: .csv, .tsv, .jsonl, .ndjson or .parquet */
+                name: string;
+            };
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The sample file’s bytes, as they are */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "text/tab-separated-values": string;
+                "application/x-ndjson": string;
+                "application/jsonl": string;
+                "application/vnd.apache.parquet": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sample"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but cannot be done (a limit or a rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                sampleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleDetail"];
+                };
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                projectId: string;
+                sampleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is invalid; `details` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

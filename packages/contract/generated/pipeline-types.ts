@@ -2014,8 +2014,37 @@ export type components = {
             /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
             entity?: string;
         };
+        /** @description Learned from the table’s sample: the column’s distribution and, from `balanced` quality up, its dependence on the other learned columns. Values are drawn from a smoothed fit, never copied row by row. */
+        FieldLearnedInput: {
+            /**
+             * @description From the sample
+             * @constant
+             */
+            type: "learned";
+            /** @description Column name. */
+            name: string;
+            /** @description Free text shown to people; not used by the engine. */
+            description?: string;
+            /** @description Share of rows left empty (NULL), 0–100. */
+            nullPercent?: number;
+            /** @description Every non-null value distinct, guaranteed by construction (a keyed permutation). */
+            unique?: boolean;
+            /** @description Overrides the table and config locale for this field. */
+            locale?: components["schemas"]["LocaleInput"];
+            /** @description Coherence group (default "main"): fields of one group in a row describe the same person, address, company and card. */
+            entity?: string;
+            /** @description Column of the sample to learn from (default: the field name). */
+            column?: string;
+            /**
+             * @description Type to learn the column as, overriding the profile (default: the profiled type).
+             * @enum {string}
+             */
+            as?: "integer" | "decimal" | "boolean" | "category" | "date" | "datetime";
+            /** @description Decimal places of a decimal column (default: as many as the sample shows, at most 6). */
+            precision?: number;
+        };
         /** @description One column of a table: a name, a type and its options. */
-        FieldSpecInput: components["schemas"]["FieldFirstNameInput"] | components["schemas"]["FieldLastNameInput"] | components["schemas"]["FieldFullNameInput"] | components["schemas"]["FieldSexInput"] | components["schemas"]["FieldTitleInput"] | components["schemas"]["FieldBirthDateInput"] | components["schemas"]["FieldAgeInput"] | components["schemas"]["FieldJobTitleInput"] | components["schemas"]["FieldUsernameInput"] | components["schemas"]["FieldEmailInput"] | components["schemas"]["FieldPhoneInput"] | components["schemas"]["FieldStreetAddressInput"] | components["schemas"]["FieldStreetNameInput"] | components["schemas"]["FieldBuildingNumberInput"] | components["schemas"]["FieldSecondaryAddressInput"] | components["schemas"]["FieldCityInput"] | components["schemas"]["FieldStateInput"] | components["schemas"]["FieldPostcodeInput"] | components["schemas"]["FieldCountryInput"] | components["schemas"]["FieldCountryCodeInput"] | components["schemas"]["FieldLatitudeInput"] | components["schemas"]["FieldLongitudeInput"] | components["schemas"]["FieldFullAddressInput"] | components["schemas"]["FieldCompanyNameInput"] | components["schemas"]["FieldIndustryInput"] | components["schemas"]["FieldCompanyDomainInput"] | components["schemas"]["FieldUrlInput"] | components["schemas"]["FieldDomainInput"] | components["schemas"]["FieldIpv4Input"] | components["schemas"]["FieldIpv6Input"] | components["schemas"]["FieldUserAgentInput"] | components["schemas"]["FieldMacAddressInput"] | components["schemas"]["FieldHttpMethodInput"] | components["schemas"]["FieldHttpStatusCodeInput"] | components["schemas"]["FieldPortInput"] | components["schemas"]["FieldIbanInput"] | components["schemas"]["FieldCreditCardNumberInput"] | components["schemas"]["FieldCreditCardTypeInput"] | components["schemas"]["FieldCreditCardExpiryInput"] | components["schemas"]["FieldCvvInput"] | components["schemas"]["FieldCurrencyCodeInput"] | components["schemas"]["FieldAmountInput"] | components["schemas"]["FieldTransactionTypeInput"] | components["schemas"]["FieldAccountNumberInput"] | components["schemas"]["FieldProductNameInput"] | components["schemas"]["FieldDepartmentInput"] | components["schemas"]["FieldPriceInput"] | components["schemas"]["FieldSkuInput"] | components["schemas"]["FieldColorInput"] | components["schemas"]["FieldMaterialInput"] | components["schemas"]["FieldEan13Input"] | components["schemas"]["FieldSequenceInput"] | components["schemas"]["FieldUuidInput"] | components["schemas"]["FieldUlidInput"] | components["schemas"]["FieldNanoidInput"] | components["schemas"]["FieldWordInput"] | components["schemas"]["FieldSentenceInput"] | components["schemas"]["FieldParagraphInput"] | components["schemas"]["FieldDateInput"] | components["schemas"]["FieldDatetimeInput"] | components["schemas"]["FieldTimeInput"] | components["schemas"]["FieldTimeZoneInput"] | components["schemas"]["FieldWeekdayInput"] | components["schemas"]["FieldMonthInput"] | components["schemas"]["FieldYearInput"] | components["schemas"]["FieldIntegerInput"] | components["schemas"]["FieldDecimalInput"] | components["schemas"]["FieldBooleanInput"] | components["schemas"]["FieldCategoricalInput"] | components["schemas"]["FieldPatternInput"] | components["schemas"]["FieldConstantInput"] | components["schemas"]["FieldTemplateInput"] | components["schemas"]["FieldExpressionInput"] | components["schemas"]["FieldReferenceInput"] | components["schemas"]["FieldSeriesTimestampInput"] | components["schemas"]["FieldSeriesValueInput"] | components["schemas"]["FieldLicensePlateInput"] | components["schemas"]["FieldFileNameInput"] | components["schemas"]["FieldMimeTypeInput"];
+        FieldSpecInput: components["schemas"]["FieldFirstNameInput"] | components["schemas"]["FieldLastNameInput"] | components["schemas"]["FieldFullNameInput"] | components["schemas"]["FieldSexInput"] | components["schemas"]["FieldTitleInput"] | components["schemas"]["FieldBirthDateInput"] | components["schemas"]["FieldAgeInput"] | components["schemas"]["FieldJobTitleInput"] | components["schemas"]["FieldUsernameInput"] | components["schemas"]["FieldEmailInput"] | components["schemas"]["FieldPhoneInput"] | components["schemas"]["FieldStreetAddressInput"] | components["schemas"]["FieldStreetNameInput"] | components["schemas"]["FieldBuildingNumberInput"] | components["schemas"]["FieldSecondaryAddressInput"] | components["schemas"]["FieldCityInput"] | components["schemas"]["FieldStateInput"] | components["schemas"]["FieldPostcodeInput"] | components["schemas"]["FieldCountryInput"] | components["schemas"]["FieldCountryCodeInput"] | components["schemas"]["FieldLatitudeInput"] | components["schemas"]["FieldLongitudeInput"] | components["schemas"]["FieldFullAddressInput"] | components["schemas"]["FieldCompanyNameInput"] | components["schemas"]["FieldIndustryInput"] | components["schemas"]["FieldCompanyDomainInput"] | components["schemas"]["FieldUrlInput"] | components["schemas"]["FieldDomainInput"] | components["schemas"]["FieldIpv4Input"] | components["schemas"]["FieldIpv6Input"] | components["schemas"]["FieldUserAgentInput"] | components["schemas"]["FieldMacAddressInput"] | components["schemas"]["FieldHttpMethodInput"] | components["schemas"]["FieldHttpStatusCodeInput"] | components["schemas"]["FieldPortInput"] | components["schemas"]["FieldIbanInput"] | components["schemas"]["FieldCreditCardNumberInput"] | components["schemas"]["FieldCreditCardTypeInput"] | components["schemas"]["FieldCreditCardExpiryInput"] | components["schemas"]["FieldCvvInput"] | components["schemas"]["FieldCurrencyCodeInput"] | components["schemas"]["FieldAmountInput"] | components["schemas"]["FieldTransactionTypeInput"] | components["schemas"]["FieldAccountNumberInput"] | components["schemas"]["FieldProductNameInput"] | components["schemas"]["FieldDepartmentInput"] | components["schemas"]["FieldPriceInput"] | components["schemas"]["FieldSkuInput"] | components["schemas"]["FieldColorInput"] | components["schemas"]["FieldMaterialInput"] | components["schemas"]["FieldEan13Input"] | components["schemas"]["FieldSequenceInput"] | components["schemas"]["FieldUuidInput"] | components["schemas"]["FieldUlidInput"] | components["schemas"]["FieldNanoidInput"] | components["schemas"]["FieldWordInput"] | components["schemas"]["FieldSentenceInput"] | components["schemas"]["FieldParagraphInput"] | components["schemas"]["FieldDateInput"] | components["schemas"]["FieldDatetimeInput"] | components["schemas"]["FieldTimeInput"] | components["schemas"]["FieldTimeZoneInput"] | components["schemas"]["FieldWeekdayInput"] | components["schemas"]["FieldMonthInput"] | components["schemas"]["FieldYearInput"] | components["schemas"]["FieldIntegerInput"] | components["schemas"]["FieldDecimalInput"] | components["schemas"]["FieldBooleanInput"] | components["schemas"]["FieldCategoricalInput"] | components["schemas"]["FieldPatternInput"] | components["schemas"]["FieldConstantInput"] | components["schemas"]["FieldTemplateInput"] | components["schemas"]["FieldExpressionInput"] | components["schemas"]["FieldReferenceInput"] | components["schemas"]["FieldSeriesTimestampInput"] | components["schemas"]["FieldSeriesValueInput"] | components["schemas"]["FieldLicensePlateInput"] | components["schemas"]["FieldFileNameInput"] | components["schemas"]["FieldMimeTypeInput"] | components["schemas"]["FieldLearnedInput"];
         /** @description A length of time: a number and a unit (ms, s, m, h, d, w). */
         DurationInput: string;
         /** @description How many child rows each parent row has. */
@@ -2075,15 +2104,31 @@ export type components = {
                 meanLength?: number;
             };
         };
+        /**
+         * @description How a table learns from its sample: fast (each column on its own), balanced (a Gaussian copula over all learned columns) or high (a copula for each value of the strongest categorical column).
+         * @enum {string}
+         */
+        SampleQualityInput: "fast" | "balanced" | "high";
+        /** @description Makes the table a synthetic twin of an uploaded sample: its `learned` fields are fitted to the sample; other fields follow their rules. */
+        TableSampleInput: {
+            /**
+             * Format: uuid
+             * @description An uploaded sample of the project (see /samples).
+             */
+            id: string;
+            /** @description Default balanced. */
+            quality?: components["schemas"]["SampleQualityInput"];
+        };
         /** @description A table: a row count (or a parent and a cardinality) and fields. */
         TableSpecInput: {
             /** @description Table name; also the output file name. */
             name: string;
             /** @description Free text; not used by the engine. */
             description?: string;
-            /** @description Row count of a root table (one without parent). For a root sequence, the series length. */
+            /** @description Row count of a root table (one without parent). For a root sequence, the series length. A table with a sample defaults to the sample’s row count. */
             rows?: number;
             parent?: components["schemas"]["ParentSpecInput"];
+            sample?: components["schemas"]["TableSampleInput"];
             sequence?: components["schemas"]["SequenceSpecInput"];
             /** @description Default locale of the table’s fields. */
             locale?: components["schemas"]["LocaleInput"];
@@ -2125,6 +2170,11 @@ export type components = {
             /** @description Prefix text cells starting with = + - @ tab or CR with a quote so spreadsheets do not run them. */
             escapeFormulas?: boolean;
         };
+        /**
+         * @description File format of an uploaded sample.
+         * @enum {string}
+         */
+        SampleFormatInput: "csv" | "jsonl" | "parquet";
         /** @description Where and how the output is written. */
         PipelineOutputLocationInput: {
             /** @description The project’s bucket in the object store. */
@@ -2134,9 +2184,24 @@ export type components = {
             format: components["schemas"]["OutputFormatInput"];
             csv?: components["schemas"]["CsvOptionsInput"];
         };
+        /** @description Where a sample a table learns from is stored. */
+        PipelineSampleLocationInput: {
+            /**
+             * Format: uuid
+             * @description The sample id a table of the config names in `sample.id`.
+             */
+            id: string;
+            /** @description Bucket holding the sample. */
+            bucket: string;
+            /** @description Object key of the sample file. */
+            key: string;
+            format: components["schemas"]["SampleFormatInput"];
+        };
         CreatePipelineJobInput: {
             config: components["schemas"]["GeneratorConfigInput"];
             output: components["schemas"]["PipelineOutputLocationInput"];
+            /** @description The samples the config’s tables learn from, one per distinct `sample.id`. */
+            samples?: components["schemas"]["PipelineSampleLocationInput"][];
             /** @description Seed of the random streams; the same config, seed and engine give the same bytes. Random when absent. */
             seed?: string | number;
             /**
@@ -2157,6 +2222,12 @@ export type components = {
              * @default 10
              */
             rows: number;
+            /** @description Fitted models of the samples the config’s tables learn from, by sample id, as the engine’s fitSample made them (the control plane keeps one per uploaded sample for previews). */
+            sampleModels?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
             /** @default 1 */
             seed: string | number;
         };
@@ -2166,7 +2237,7 @@ export type components = {
                  * @description Stable machine-readable code
                  * @enum {string}
                  */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "unprocessable" | "rate_limited" | "internal" | "unavailable";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "report_not_found" | "conflict" | "sample_in_use" | "privacy_review_required" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "unprocessable" | "rate_limited" | "internal" | "unavailable";
                 /** @description What went wrong, in words a person can act on */
                 message: string;
                 /** @description Field-level problems, for validation errors */
@@ -2212,7 +2283,7 @@ export type components = {
          * @description What the job is doing now.
          * @enum {string}
          */
-        PipelineJobStage: "queued" | "validating" | "generating" | "finalizing" | "completed" | "failed" | "cancelled";
+        PipelineJobStage: "queued" | "validating" | "fitting" | "generating" | "reporting" | "finalizing" | "completed" | "failed" | "cancelled";
         /** @description A generation job as the pipeline sees it. */
         PipelineJob: {
             id: string;
@@ -2293,6 +2364,19 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
+            /** @description The quality, privacy and conformance report written beside the parts. */
+            report: {
+                /** @description Object key of report.json */
+                key: string;
+                summary: {
+                    /** @description Mean quality score of the sample tables; null without any. */
+                    quality: number | null;
+                    /** @description Every sample table passed its privacy checks. */
+                    privacyPassed: boolean | null;
+                    /** @description Every rule-based table conforms. */
+                    conformancePassed: boolean | null;
+                };
+            } | null;
         };
         PipelinePreview: {
             tables: {

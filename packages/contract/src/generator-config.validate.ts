@@ -428,8 +428,24 @@ function semanticErrors(config: GeneratorConfig): ConfigError[] {
       if (c.distribution === 'poisson' && c.min !== undefined && c.max !== undefined && c.min > c.max) {
         err([...tp, 'parent', 'count', 'max'], 'must be at least min');
       }
-    } else if (spec.rows === undefined) {
+    } else if (spec.rows === undefined && !spec.sample) {
       err([...tp, 'rows'], 'a table without a parent needs a row count');
+    }
+    if (spec.sample) {
+      if (spec.parent) err([...tp, 'parent'], 'a table that learns from a sample cannot have a parent');
+      if (spec.sequence) err([...tp, 'sequence'], 'a table that learns from a sample cannot be a sequence');
+    }
+    const learnedBy = new Map<string, string>();
+    for (const [fi, field] of spec.fields.entries()) {
+      if (field.type !== 'learned') continue;
+      const column = field.column ?? field.name;
+      const first = learnedBy.get(column);
+      if (first !== undefined) {
+        err(
+          ['tables', ti, 'fields', fi, field.column === undefined ? 'name' : 'column'],
+          `column '${column}' of the sample is already learned by field '${first}'`,
+        );
+      } else learnedBy.set(column, field.name);
     }
 
     const info = tables.get(spec.name);
@@ -617,6 +633,9 @@ function checkField(
       }
       break;
     }
+    case 'learned':
+      if (!table.sample) err([...fp, 'type'], 'a learned field needs a table with a sample to learn from');
+      break;
     case 'reference': {
       const target = tables.get(field.table);
       if (!target) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldSpecSchema } from './generator-config.fields.ts';
+import type { GeneratorConfig, SampleQuality } from './generator-config.ts';
 
 // What profiling an uploaded sample finds: the api stores it with the sample, the web shows it for
 // review, and the schema builder starts from each column's suggested field.
@@ -68,3 +69,37 @@ export const sampleProfileSchema = z
     description: 'Columns of a sample with their types and likely personal data.',
   });
 export type SampleProfile = z.infer<typeof sampleProfileSchema>;
+
+/**
+ * The configuration of a synthetic twin of a profiled sample: one table that learns every ordinary
+ * column and generates personal data and identifiers, as each column's `suggested` field says. The
+ * web app's "Create synthetic twin", the fit-sample command and the fidelity benchmark all start here.
+ */
+export function twinConfig(
+  profile: SampleProfile,
+  options: { table: string; sampleId: string; quality?: SampleQuality; rows?: number },
+): GeneratorConfig {
+  return {
+    tables: [
+      {
+        name: options.table,
+        ...(options.rows === undefined ? {} : { rows: options.rows }),
+        sample: { id: options.sampleId, quality: options.quality ?? 'balanced' },
+        fields: profile.columns.map((c) => c.suggested),
+      },
+    ],
+  };
+}
+
+/** A table name from a file name: `Seattle Weather (2012).csv` → `seattle_weather_2012`. */
+export function tableNameOf(fileName: string): string {
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const words = stem
+    .normalize('NFKD')
+    .replace(/[^\w]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+  if (!words) return 'sample';
+  const name = /^[a-z_]/.test(words) ? words : `t_${words}`;
+  return name.slice(0, 63);
+}

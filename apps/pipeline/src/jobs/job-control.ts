@@ -50,7 +50,9 @@ export async function failJob(db: Queryable, jobId: string, stage: JobStage, mes
 const stageVerb: Partial<Record<JobStage, string>> = {
   queued: 'queued',
   validating: 'validating the configuration',
+  fitting: 'fitting the sample',
   generating: 'generating',
+  reporting: 'writing the report',
   finalizing: 'finalizing',
 };
 

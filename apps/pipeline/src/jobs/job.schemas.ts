@@ -2,8 +2,10 @@ import {
   csvOptionsSchema,
   generatorConfigSchema,
   generatorPreviewSchema,
+  jobReportSchema,
   outputColumnSchema,
   outputFormatSchema,
+  sampleFormatSchema,
 } from '@synoptic/contract';
 import { z } from 'zod';
 
@@ -13,7 +15,17 @@ export const jobStatusSchema = z
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const jobStageSchema = z
-  .enum(['queued', 'validating', 'generating', 'finalizing', 'completed', 'failed', 'cancelled'])
+  .enum([
+    'queued',
+    'validating',
+    'fitting',
+    'generating',
+    'reporting',
+    'finalizing',
+    'completed',
+    'failed',
+    'cancelled',
+  ])
   .meta({ id: 'PipelineJobStage', description: 'What the job is doing now.' });
 export type JobStage = z.infer<typeof jobStageSchema>;
 
@@ -23,12 +35,13 @@ const keyPrefix = z
   .regex(/^([A-Za-z0-9_.=-]+\/)*$/, 'expected folder names separated and ended by slashes, e.g. jobs/123/')
   .refine((p) => !p.split('/').some((s) => s === '.' || s === '..'), 'must not contain . or .. segments');
 
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'expected 3–63 lowercase letters, digits and hyphens');
+
 export const outputLocationSchema = z
   .strictObject({
-    bucket: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'expected 3–63 lowercase letters, digits and hyphens')
-      .describe('The project’s bucket in the object store.'),
+    bucket: bucketName.describe('The project’s bucket in the object store.'),
     prefix: keyPrefix
       .optional()
       .describe('Folder for the parts and manifest.json, ending with a slash (default `jobs/{jobId}/`).'),
@@ -38,10 +51,25 @@ export const outputLocationSchema = z
   .meta({ id: 'PipelineOutputLocation', description: 'Where and how the output is written.' });
 export type OutputLocation = z.infer<typeof outputLocationSchema>;
 
+export const sampleLocationSchema = z
+  .strictObject({
+    id: z.uuid().describe('The sample id a table of the config names in `sample.id`.'),
+    bucket: bucketName.describe('Bucket holding the sample.'),
+    key: z.string().min(1).max(1024).describe('Object key of the sample file.'),
+    format: sampleFormatSchema,
+  })
+  .meta({ id: 'PipelineSampleLocation', description: 'Where a sample a table learns from is stored.' });
+export type SampleLocation = z.infer<typeof sampleLocationSchema>;
+
 export const createJobBodySchema = z
   .strictObject({
     config: generatorConfigSchema,
     output: outputLocationSchema,
+    samples: z
+      .array(sampleLocationSchema)
+      .max(100)
+      .optional()
+      .describe('The samples the config’s tables learn from, one per distinct `sample.id`.'),
     seed: z
       .union([z.string().min(1).max(128), z.int().min(0)])
       .optional()
@@ -158,6 +186,13 @@ export const manifestSchema = z
         sha256: z.string(),
       }),
     ),
+    report: z
+      .object({
+        key: z.string().describe('Object key of report.json'),
+        summary: jobReportSchema.shape.summary,
+      })
+      .nullable()
+      .describe('The quality, privacy and conformance report written beside the parts.'),
   })
   .meta({ id: 'PipelineManifest', description: 'What a completed job wrote; also stored as manifest.json.' });
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -183,6 +218,12 @@ export const previewBodySchema = z
       .optional()
       .describe('Format for the size estimate (default CSV).'),
     rows: z.int().min(1).max(100).default(10).describe('Rows per table to show.'),
+    sampleModels: z
+      .record(z.uuid(), z.record(z.string(), z.unknown()))
+      .optional()
+      .describe(
+        'Fitted models of the samples the config’s tables learn from, by sample id, as the engine’s fitSample made them (the control plane keeps one per uploaded sample for previews).',
+      ),
     seed: z.union([z.string().min(1).max(128), z.int().min(0)]).default(1),
   })
   .meta({ id: 'PipelinePreviewRequest' });

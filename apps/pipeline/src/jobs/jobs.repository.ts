@@ -1,6 +1,7 @@
 import type { Queryable } from '@synoptic/service-kit';
 import type { GeneratorConfig, JobPlan } from '../engine.ts';
-import type { Job, JobStage, JobStatus, Manifest, OutputLocation } from './job.schemas.ts';
+import type { TableFit } from '../learning-engine.ts';
+import type { Job, JobStage, JobStatus, Manifest, OutputLocation, SampleLocation } from './job.schemas.ts';
 import { statusesBefore } from './job-state.ts';
 
 export type JobRow = {
@@ -24,6 +25,9 @@ export type JobRow = {
   valid_config: GeneratorConfig | null;
   output_cleaned: boolean;
   manifest: Manifest | null;
+  samples: SampleLocation[];
+  fit: Record<string, TableFit> | null;
+  report: Manifest['report'];
   event_seq: number;
   created_at: Date;
   started_at: Date | null;
@@ -87,6 +91,7 @@ export type NewJob = {
   output: OutputLocation & { prefix: string };
   callbackUrl: string | undefined;
   seed: string;
+  samples: SampleLocation[];
 };
 
 /** The row a new job is stored as (queued, nothing run), known before the insert. */
@@ -112,6 +117,9 @@ export function newJobRow(job: NewJob, at: Date): JobRow {
     valid_config: null,
     output_cleaned: false,
     manifest: null,
+    samples: job.samples,
+    fit: null,
+    report: null,
     event_seq: 0,
     created_at: at,
     started_at: null,
@@ -135,8 +143,8 @@ export const jobsRepository = {
     const { rows } = await db.query<JobRow>(
       `with job as (
          insert into pipeline.jobs (id, idempotency_key, request_hash, status, stage, config, output, callback_url,
-           seed, event_seq, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+           seed, event_seq, created_at, updated_at, samples)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $15)
          on conflict (idempotency_key) do nothing returning *
        ), log as (
          insert into pipeline.job_logs (job_id, level, stage, message) select id, 'info', stage, $12 from job
@@ -160,9 +168,19 @@ export const jobsRepository = {
         logMessage,
         event?.type ?? null,
         event ? JSON.stringify({ ...event.payload, seq: 1 }) : null,
+        JSON.stringify(row.samples),
       ],
     );
     return rows[0];
+  },
+
+  /** How fitting went, per sample table; kept for the report. */
+  async setFit(db: Queryable, id: string, fit: Record<string, TableFit>): Promise<void> {
+    await db.query('update pipeline.jobs set fit = $2 where id = $1', [id, JSON.stringify(fit)]);
+  },
+
+  async setReport(db: Queryable, id: string, report: NonNullable<Manifest['report']>): Promise<void> {
+    await db.query('update pipeline.jobs set report = $2 where id = $1', [id, JSON.stringify(report)]);
   },
 
   async findByIdempotencyKey(db: Queryable, key: string): Promise<JobRow | undefined> {

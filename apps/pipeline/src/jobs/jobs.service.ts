@@ -37,6 +37,21 @@ export function createJobsService(deps: {
   return {
     /** Stores a job as queued with its plan task, in one transaction; `created` is false for a repeat. */
     async submit(body: CreateJobBody, idempotencyKey?: string): Promise<{ job: Job; created: boolean }> {
+      const located = new Set((body.samples ?? []).map((s) => s.id));
+      const unlocated = body.config.tables.flatMap((t, i) =>
+        t.sample && !located.has(t.sample.id)
+          ? [
+              {
+                path: `config.tables[${i}].sample.id`,
+                message: 'no entry in `samples` says where this sample is',
+              },
+            ]
+          : [],
+      );
+      if (unlocated.length)
+        throw new AppError('validation_failed', 'Every sample a table learns from needs a location.', {
+          details: unlocated,
+        });
       const requestHash = createHash('sha256').update(canonical(body)).digest('hex');
       const id = uuidv7();
       const fresh = newJobRow(
@@ -48,6 +63,7 @@ export function createJobsService(deps: {
           output: { ...body.output, prefix: body.output.prefix ?? `jobs/${id}/` },
           callbackUrl: body.callbackUrl,
           seed: String(body.seed ?? randomBytes(8).readBigUInt64BE()),
+          samples: body.samples ?? [],
         },
         new Date(),
       );

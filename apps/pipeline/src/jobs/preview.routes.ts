@@ -1,5 +1,12 @@
 import { AppError, errorResponses, type ZodServer } from '@synoptic/service-kit';
-import { estimateOutput, GenerationError, previewConfig, validateGeneratorConfig } from '../engine.ts';
+import {
+  estimateOutput,
+  type FittedSample,
+  GenerationError,
+  type GeneratorConfig,
+  previewConfig,
+  validateGeneratorConfig,
+} from '../engine.ts';
 import { previewBodySchema, previewSchema } from './job.schemas.ts';
 
 // Cells as JSON can carry them: big integers as strings, dates as ISO strings.
@@ -8,6 +15,20 @@ function jsonCell(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   return value;
+}
+
+/** The models of the config's sample tables, by table name, from the request's models by sample id. */
+function modelsByTable(
+  config: GeneratorConfig,
+  byId: Record<string, Record<string, unknown>> | undefined,
+): Record<string, FittedSample> {
+  const models: Record<string, FittedSample> = {};
+  for (const table of config.tables) {
+    const model = table.sample && byId?.[table.sample.id];
+    // Made by the engine's own fitSample in the control plane, a signed caller: not user input.
+    if (model) models[table.name] = model as unknown as FittedSample;
+  }
+  return models;
 }
 
 export function registerPreviewRoutes(app: ZodServer): void {
@@ -34,8 +55,9 @@ export function registerPreviewRoutes(app: ZodServer): void {
           })),
         });
       try {
-        const preview = previewConfig(checked.config, { seed, rows });
-        const estimate = estimateOutput(checked.config, output);
+        const samples = modelsByTable(checked.config, request.body.sampleModels);
+        const preview = previewConfig(checked.config, { seed, rows, samples });
+        const estimate = estimateOutput(checked.config, output, { samples });
         return {
           tables: preview.tables.map((t) => ({
             name: t.name,

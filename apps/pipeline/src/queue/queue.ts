@@ -2,22 +2,27 @@ import { setTimeout as delay } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { queueSchema } from '../db/migrations.ts';
 
-/** The kinds of task, one queue each: plan a job, run one shard, finalize a job. */
+/** The kinds of task, one queue each: plan a job, fit its samples, run one shard, report, finalize. */
 export const queues = {
   plan: 'pipeline-plan',
+  fit: 'pipeline-fit',
   shard: 'pipeline-shard',
+  report: 'pipeline-report',
   finalize: 'pipeline-finalize',
 } as const;
 
 export type PlanTask = { jobId: string };
+export type FitTask = { jobId: string };
 export type ShardTask = { jobId: string; shardNo: number };
+export type ReportTask = { jobId: string };
 export type FinalizeTask = { jobId: string };
 
 /**
  * The pipeline's queue: pg-boss in its own schema of the pipeline's database. Shard tasks are not
  * retried by pg-boss: a crashed worker's shard is found by stall detection (heartbeats) and queued
  * again, long before a pg-boss expiry would notice. Plan and finalize tasks are short and idempotent,
- * so pg-boss retries them after an expiry.
+ * so pg-boss retries them after an expiry; so are fit and report tasks, given longer to run (fitting a
+ * million-row sample takes up to a minute, copying a 1 GB sample from the store longer).
  */
 export async function startQueue(
   databaseUrl: string,
@@ -51,6 +56,8 @@ export async function startQueue(
   };
   await create(queues.plan, { name: queues.plan, retryLimit: 3, retryDelay: 1, expireInSeconds: 300 });
   await create(queues.shard, { name: queues.shard, retryLimit: 0, expireInSeconds: 6 * 3600 });
+  for (const name of [queues.fit, queues.report])
+    await create(name, { name, retryLimit: 3, retryDelay: 5, expireInSeconds: 900 });
   await create(queues.finalize, {
     name: queues.finalize,
     retryLimit: 3,

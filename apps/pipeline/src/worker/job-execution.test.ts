@@ -5,6 +5,7 @@ import { createMemoryReplayGuard, verifyRequest } from '@synoptic/service-kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { failingConfig, peopleConfig } from '../../test/configs.ts';
 import { createTestPipeline, type TestPipeline, testKey, waitFor } from '../../test/harness.ts';
+import { jobClient } from '../../test/job-client.ts';
 
 let pipeline: TestPipeline;
 const bucket = 'proj-exec';
@@ -17,47 +18,12 @@ beforeAll(async () => {
 
 afterAll(() => pipeline.destroy());
 
-async function submit(body: Record<string, unknown>) {
-  const res = await pipeline.signed({
-    url: '/v1/jobs',
-    body: { output: { bucket, format: 'csv' }, ...body },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; output: { prefix: string } };
-}
-
-const getJob = async (id: string) => (await pipeline.signed({ url: `/v1/jobs/${id}` })).json();
-
-async function untilStatus(id: string, status: string, timeoutMs = 30_000) {
-  try {
-    return await waitFor(
-      `job ${id} to be ${status}`,
-      async () => {
-        const job = await getJob(id);
-        return job.status === status ? job : undefined;
-      },
-      timeoutMs,
-    );
-  } catch (err) {
-    const lines = (await logMessages(id)).map((l) => `${l.level} ${l.stage}: ${l.message}`);
-    throw new Error(
-      `${(err as Error).message}\njob: ${JSON.stringify(await getJob(id))}\nlog:\n${lines.join('\n')}`,
-    );
-  }
-}
-
-async function objectKeys(prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  for await (const o of pipeline.store.list(bucket, prefix)) keys.push(o.key);
-  return keys;
-}
-
-const logMessages = async (id: string) =>
-  (await pipeline.signed({ url: `/v1/jobs/${id}/logs?limit=1000` })).json().items as Array<{
-    level: string;
-    stage: string;
-    message: string;
-  }>;
+const jobs = () => jobClient(pipeline, bucket);
+const submit = (body: Record<string, unknown>) => jobs().submit(body);
+const getJob = (id: string) => jobs().get(id);
+const untilStatus = (id: string, status: string, timeoutMs?: number) => jobs().until(id, status, timeoutMs);
+const objectKeys = (prefix: string) => jobs().keys(prefix);
+const logMessages = (id: string) => jobs().logs(id);
 
 describe('running jobs', () => {
   test('runs a job through every stage and writes parts and a manifest with true checksums', async () => {
@@ -80,7 +46,11 @@ describe('running jobs', () => {
       'age',
     ]);
     expect(await objectKeys(job.output.prefix)).toEqual(
-      [...manifest.files.map((f: { key: string }) => f.key), `${job.output.prefix}manifest.json`].sort(),
+      [
+        ...manifest.files.map((f: { key: string }) => f.key),
+        `${job.output.prefix}manifest.json`,
+        `${job.output.prefix}report.json`,
+      ].sort(),
     );
     for (const file of manifest.files) {
       const hash = createHash('sha256');
@@ -91,12 +61,21 @@ describe('running jobs', () => {
       }
       expect({ bytes, sha256: hash.digest('hex') }).toEqual({ bytes: file.bytes, sha256: file.sha256 });
     }
-    const chunks: Buffer[] = [];
-    for await (const c of await pipeline.store.get(bucket, `${job.output.prefix}manifest.json`))
-      chunks.push(c as Buffer);
-    expect(JSON.parse(Buffer.concat(chunks).toString())).toEqual(manifest);
+    expect(JSON.parse(await jobs().text(`${job.output.prefix}manifest.json`))).toEqual(manifest);
     const stages = (await logMessages(job.id)).map((l) => l.stage);
-    expect([...new Set(stages)]).toEqual(['queued', 'validating', 'generating', 'finalizing', 'completed']);
+    expect([...new Set(stages)]).toEqual([
+      'queued',
+      'validating',
+      'generating',
+      'reporting',
+      'finalizing',
+      'completed',
+    ]);
+    // Rule-based tables get a conformance report; its summary travels in the manifest.
+    expect(manifest.report).toEqual({
+      key: `${job.output.prefix}report.json`,
+      summary: { quality: null, privacyPassed: null, conformancePassed: true },
+    });
   });
 
   test('a failing expression fails the job naming the stage, field and row, and removes its parts', async () => {
@@ -188,7 +167,7 @@ describe('callbacks', () => {
       // comes after a backoff, possibly after the completed event.
       await waitFor(
         'every status event, including the retried one',
-        async () => events.filter((e) => e.type === 'job.status').length >= 5,
+        async () => events.filter((e) => e.type === 'job.status').length >= 6,
         15_000,
       );
       expect(rejected).toBe(0);
@@ -197,6 +176,7 @@ describe('callbacks', () => {
         'queued',
         'validating',
         'generating',
+        'reporting',
         'finalizing',
         'completed',
       ]);

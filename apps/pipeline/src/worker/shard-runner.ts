@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FromThread, ToThread } from './shard.thread.ts';
 import {
   describeFailure,
@@ -10,6 +7,7 @@ import {
   type ShardResult,
   type ShardWork,
 } from './shard-execution.ts';
+import { startTsThread } from './ts-thread.ts';
 
 export type ShardHooks = {
   signal: AbortSignal;
@@ -44,13 +42,7 @@ export function createInlineShardRunner(): ShardRunner {
   };
 }
 
-// Threads load TypeScript through tsx, as the process does (ADR 0003). Node 20 does not apply
-// `--import` loaders to a worker's entry file, so a small script imports it through tsx's API.
-const tsxApi = pathToFileURL(
-  join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
-).href;
-const threadFile = new URL('./shard.thread.ts', import.meta.url).href;
-const threadBootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(threadFile)}, ${JSON.stringify(threadFile)}))`;
+const threadFile = new URL('./shard.thread.ts', import.meta.url);
 
 /**
  * A pool of `size` worker threads, one shard each at a time, so generation (CPU) runs beside the
@@ -63,7 +55,7 @@ export function createThreadShardRunner(size: number): ShardRunner {
   let closed = false;
 
   const spawn = () => {
-    const worker = new Worker(threadBootstrap, { eval: true });
+    const worker = startTsThread(threadFile);
     all.add(worker);
     // Failures are reported to the shard running on the thread; an idle thread's are only logged away.
     worker.on('error', () => {});

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   isTransientError,
+  ObjectNotFoundError,
   type ObjectStore,
   type ObjectStoreConfig,
   ObjectStoreError,
@@ -11,9 +12,12 @@ import type PgBoss from 'pg-boss';
 import type { WorkerConfig } from '../config.ts';
 import {
   ENGINE_VERSION,
+  type FittedSample,
   fileExtension,
   GenerationError,
+  type GeneratorConfig,
   type JobPlan,
+  type JobReport,
   planJob,
   previewConfig,
   type ShardSpec,
@@ -22,10 +26,39 @@ import {
 import type { Manifest } from '../jobs/job.schemas.ts';
 import { changeJob, cleanUpStoppedJobs, failJob, recordEvent } from '../jobs/job-control.ts';
 import { type JobRow, jobsRepository as repo } from '../jobs/jobs.repository.ts';
-import { type FinalizeTask, inTransaction, type PlanTask, queues, type ShardTask } from '../queue/queue.ts';
+import type { FitResult } from '../learning-engine.ts';
+import {
+  type FinalizeTask,
+  type FitTask,
+  inTransaction,
+  type PlanTask,
+  queues,
+  type ReportTask,
+  type ShardTask,
+} from '../queue/queue.ts';
+import { LearningError, runLearning } from './learning-runner.ts';
+import { fetchSamples } from './sample-files.ts';
 import { retryDelayMs } from './shard-execution.ts';
 import { ShardError, type ShardRunner } from './shard-runner.ts';
 import { describeStoreError } from './store-errors.ts';
+
+/** The report's outcome in one log line. */
+function reportLine(summary: JobReport['summary']): string {
+  const parts = [
+    summary.quality === null ? undefined : `quality ${(summary.quality * 100).toFixed(1)}%`,
+    summary.privacyPassed === null
+      ? undefined
+      : summary.privacyPassed
+        ? 'privacy checks passed'
+        : 'privacy checks FAILED (downloads ask for confirmation)',
+    summary.conformancePassed === null
+      ? undefined
+      : summary.conformancePassed
+        ? 'output conforms to the schema'
+        : 'output does not fully conform to the schema',
+  ].filter(Boolean);
+  return `Wrote report.json: ${parts.join(', ') || 'nothing to report'}. Writing the manifest.`;
+}
 
 export type Logger = {
   info: (obj: object, msg: string) => void;
@@ -126,27 +159,53 @@ export async function startWorker(
       await withTransaction(pool, (client) => failJob(client, started.id, 'validating', message));
       return;
     }
+    const learning = checked.config.tables.filter((t) => t.sample);
+    if (learning.length === 0) return planShards(started.id, 'validating', checked.config);
+    const fitting = await withTransaction(pool, async (client) => {
+      const moved = await changeJob(
+        client,
+        started.id,
+        { status: 'running', stage: 'fitting', onlyFrom: ['running'], set: { valid_config: checked.config } },
+        {
+          level: 'info',
+          message: `Fitting ${learning.map((t) => `table '${t.name}' (${t.sample!.quality ?? 'balanced'})`).join(', ')} to ${learning.length === 1 ? 'its sample' : 'their samples'}.`,
+        },
+      );
+      if (moved) await boss.send(queues.fit, { jobId: started.id } satisfies FitTask, inTransaction(client));
+      return moved;
+    });
+    if (fitting) wake(queues.fit);
+  }
+
+  /** Plans the shards of a validated (and, for sample tables, fitted) job and queues them. */
+  async function planShards(
+    jobId: string,
+    from: 'validating' | 'fitting',
+    validConfig: GeneratorConfig,
+    samples?: Record<string, FittedSample>,
+  ): Promise<void> {
     let jobPlan: JobPlan;
     try {
-      jobPlan = planJob(checked.config, { seed: started.seed, shardRows: config.PIPELINE_SHARD_ROWS });
+      const seed = (await repo.find(pool, jobId))!.seed;
+      jobPlan = planJob(validConfig, { seed, shardRows: config.PIPELINE_SHARD_ROWS, samples });
     } catch (err) {
       if (!(err instanceof GenerationError)) throw err;
-      await withTransaction(pool, (client) => failJob(client, started.id, 'validating', err.message));
+      await withTransaction(pool, (client) => failJob(client, jobId, from, err.message));
       return;
     }
-    const ext = fileExtension[started.output.format];
-    const shards = jobPlan.tables.flatMap((table) =>
-      table.shards.map((spec) => ({
-        table: table.name,
-        spec,
-        rows: spec.rows,
-        partKey: `${started.output.prefix}${table.name}/part-${String(spec.index).padStart(5, '0')}.${ext}`,
-      })),
-    );
-    const rowsTotal = jobPlan.tables.reduce((sum, t) => sum + t.rows, 0);
     const queued = await withTransaction(pool, async (client) => {
-      const job = await repo.find(client, started.id, { lock: true });
-      if (job?.status !== 'running' || job.stage !== 'validating') return undefined;
+      const job = await repo.find(client, jobId, { lock: true });
+      if (job?.status !== 'running' || job.stage !== from) return undefined;
+      const ext = fileExtension[job.output.format];
+      const shards = jobPlan.tables.flatMap((table) =>
+        table.shards.map((spec) => ({
+          table: table.name,
+          spec,
+          rows: spec.rows,
+          partKey: `${job.output.prefix}${table.name}/part-${String(spec.index).padStart(5, '0')}.${ext}`,
+        })),
+      );
+      const rowsTotal = jobPlan.tables.reduce((sum, t) => sum + t.rows, 0);
       await repo.insertShards(
         client,
         job.id,
@@ -157,12 +216,12 @@ export async function startWorker(
         job.id,
         {
           status: 'running',
-          stage: shards.length ? 'generating' : 'finalizing',
+          stage: shards.length ? 'generating' : 'reporting',
           set: {
             rows_total: rowsTotal,
             engine_version: jobPlan.engineVersion ?? ENGINE_VERSION,
             plan: jobPlan,
-            valid_config: checked.config,
+            valid_config: validConfig,
           },
         },
         {
@@ -180,10 +239,122 @@ export async function startWorker(
         );
         return queues.shard;
       }
-      await boss.send(queues.finalize, { jobId: job.id } satisfies FinalizeTask, inTransaction(client));
-      return queues.finalize;
+      await boss.send(queues.report, { jobId: job.id } satisfies ReportTask, inTransaction(client));
+      return queues.report;
     });
     if (queued) wake(queued);
+  }
+
+  /**
+   * Runs `work` for a job in the fitting or reporting stage with the job's samples copied locally;
+   * the signal aborts when the job is cancelled meanwhile (checked every tick), stopping the thread.
+   */
+  async function withSamples<T>(
+    job: JobRow,
+    work: (files: Awaited<ReturnType<typeof fetchSamples>>['files'], signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    const watch = setInterval(() => {
+      void repo.findStopped(pool, [job.id]).then(
+        (stopped) => stopped.length && controller.abort(new Error('cancelled')),
+        () => {},
+      );
+    }, deps.tickMs ?? 500);
+    const fetched = await fetchSamples(store, job.samples, controller.signal).catch((err: unknown) => {
+      clearInterval(watch);
+      throw err;
+    });
+    try {
+      return await work(fetched.files, controller.signal);
+    } finally {
+      clearInterval(watch);
+      await fetched.release();
+    }
+  }
+
+  /** Why a fitting or report task failed, for the job's error; undefined when it was cancelled or may be retried. */
+  function learningFailure(err: unknown, job: JobRow): string | undefined {
+    if (err instanceof ObjectNotFoundError)
+      return 'a sample file is no longer in the object store (was the sample deleted?). Upload it again and rerun the job.';
+    if (err instanceof ObjectStoreError && !isTransientError(err))
+      return `could not read the sample: ${describeStoreError(err, job.samples[0]?.bucket ?? job.output.bucket)}`;
+    if (err instanceof LearningError) return err.userError ? err.message : `internal error: ${err.message}`;
+    return undefined;
+  }
+
+  async function fit(task: FitTask): Promise<void> {
+    const job = await repo.find(pool, task.jobId);
+    if (job?.status !== 'running' || job.stage !== 'fitting') return;
+    let result: FitResult;
+    try {
+      result = await withSamples(job, (files, signal) =>
+        runLearning({ type: 'fit', input: { config: job.valid_config!, files, seed: job.seed } }, signal),
+      );
+    } catch (err) {
+      const message = learningFailure(err, job);
+      if (message === undefined) {
+        if ((await repo.findStopped(pool, [job.id])).length) return;
+        throw err;
+      }
+      await withTransaction(pool, (client) => failJob(client, job.id, 'fitting', message));
+      return;
+    }
+    for (const [table, figures] of Object.entries(result.fits))
+      await repo.insertLog(pool, job.id, {
+        level: 'info',
+        stage: 'fitting',
+        message: `Fitted table '${table}' on ${figures.trainingRows.toLocaleString('en-US')} sample rows (${figures.holdoutRows.toLocaleString('en-US')} held out for the privacy checks) in ${figures.seconds} s.`,
+      });
+    await repo.setFit(pool, job.id, result.fits);
+    await planShards(job.id, 'fitting', job.valid_config!, result.models);
+  }
+
+  async function report(task: ReportTask): Promise<void> {
+    const job = await repo.find(pool, task.jobId);
+    if (job?.status !== 'running' || job.stage !== 'reporting') return;
+    const key = `${job.output.prefix}report.json`;
+    try {
+      const built = await withSamples(job, (files, signal) =>
+        runLearning(
+          {
+            type: 'report',
+            input: {
+              jobId: job.id,
+              config: job.valid_config!,
+              plan: job.plan!,
+              files,
+              fits: job.fit ?? {},
+              seed: job.seed,
+            },
+          },
+          signal,
+        ),
+      );
+      await writeObject(job, 'report.json', built, 'reporting');
+      await withTransaction(pool, async (client) => {
+        await repo.setReport(client, job.id, { key, summary: built.summary });
+        const moved = await changeJob(
+          client,
+          job.id,
+          { status: 'running', stage: 'finalizing', onlyFrom: ['running'] },
+          { level: 'info', message: reportLine(built.summary) },
+        );
+        if (moved)
+          await boss.send(queues.finalize, { jobId: job.id } satisfies FinalizeTask, inTransaction(client));
+      });
+      wake(queues.finalize);
+    } catch (err) {
+      const message =
+        err instanceof ObjectStoreError && !(err instanceof ObjectNotFoundError)
+          ? `Could not write report.json to the object store: ${describeStoreError(err, job.output.bucket)}`
+          : learningFailure(err, job);
+      if (message === undefined) {
+        if ((await repo.findStopped(pool, [job.id])).length) return;
+        throw err;
+      }
+      await withTransaction(pool, (client) => failJob(client, job.id, 'reporting', message));
+      await cleanUpStoppedJobs({ pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS }, job.id);
+    }
   }
 
   async function runShard(task: ShardTask): Promise<void> {
@@ -293,13 +464,13 @@ export async function startWorker(
       await changeJob(
         client,
         ref.jobId,
-        { status: 'running', stage: 'finalizing', set: { rows_done: job.rows_total ?? job.rows_done } },
-        { level: 'info', message: 'Every shard is written; writing the manifest.' },
+        { status: 'running', stage: 'reporting', set: { rows_done: job.rows_total ?? job.rows_done } },
+        { level: 'info', message: 'Every shard is written; checking the output for the report.' },
       );
-      await boss.send(queues.finalize, { jobId: ref.jobId } satisfies FinalizeTask, inTransaction(client));
+      await boss.send(queues.report, { jobId: ref.jobId } satisfies ReportTask, inTransaction(client));
       return true;
     });
-    if (last) wake(queues.finalize);
+    if (last) wake(queues.report);
     if (config.LOG_LEVEL === 'debug') log.info({ ...ref, ...result }, 'shard done');
   }
 
@@ -308,32 +479,7 @@ export async function startWorker(
     if (job?.status !== 'running' || job.stage !== 'finalizing') return;
     try {
       const manifest = await buildManifest(job);
-      const body = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-      await withRetry(
-        () =>
-          store.put(
-            job.output.bucket,
-            `${job.output.prefix}manifest.json`,
-            (async function* () {
-              yield body;
-            })(),
-          ),
-        {
-          retries: config.PIPELINE_STORE_RETRIES,
-          baseMs: config.PIPELINE_STORE_RETRY_BASE_MS,
-          onRetry: (attempt, delayMs, err) => {
-            const reason = describeStoreError(err, job.output.bucket);
-            log.warn({ jobId: job.id, attempt, delayMs, reason }, 'object store write failed');
-            void repo
-              .insertLog(pool, job.id, {
-                level: 'warn',
-                stage: 'finalizing',
-                message: `Could not write manifest.json to the object store: ${reason} Trying again in ${delayMs} ms (retry ${attempt} of ${config.PIPELINE_STORE_RETRIES}).`,
-              })
-              .catch(() => {});
-          },
-        },
-      );
+      await writeObject(job, 'manifest.json', manifest, 'finalizing');
       await withTransaction(pool, (client) =>
         changeJob(
           client,
@@ -362,9 +508,39 @@ export async function startWorker(
     }
   }
 
+  /** Writes a JSON document beside the job's parts, retrying transient store errors with backoff. */
+  async function writeObject(job: JobRow, name: string, document: object, stage: 'reporting' | 'finalizing') {
+    const body = Buffer.from(`${JSON.stringify(document, null, 2)}\n`);
+    await withRetry(
+      () =>
+        store.put(
+          job.output.bucket,
+          `${job.output.prefix}${name}`,
+          (async function* () {
+            yield body;
+          })(),
+        ),
+      {
+        retries: config.PIPELINE_STORE_RETRIES,
+        baseMs: config.PIPELINE_STORE_RETRY_BASE_MS,
+        onRetry: (attempt, delayMs, err) => {
+          const reason = describeStoreError(err, job.output.bucket);
+          log.warn({ jobId: job.id, attempt, delayMs, reason }, 'object store write failed');
+          void repo
+            .insertLog(pool, job.id, {
+              level: 'warn',
+              stage,
+              message: `Could not write ${name} to the object store: ${reason} Trying again in ${delayMs} ms (retry ${attempt} of ${config.PIPELINE_STORE_RETRIES}).`,
+            })
+            .catch(() => {});
+        },
+      },
+    );
+  }
+
   async function buildManifest(job: JobRow): Promise<Manifest> {
     const shards = await repo.findShards(pool, job.id);
-    const preview = previewConfig(job.valid_config!, { seed: job.seed, rows: 1 });
+    const preview = previewConfig(job.valid_config!, { seed: job.seed, rows: 1, samples: job.plan?.samples });
     const files = shards.map((s) => ({
       key: s.part_key,
       table: s.table_name,
@@ -388,6 +564,7 @@ export async function startWorker(
       bytes: files.reduce((sum, f) => sum + f.bytes, 0),
       tables,
       files,
+      report: job.report,
     };
   }
 
@@ -433,6 +610,8 @@ export async function startWorker(
     if (!stopping) for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
   }
   await loop<PlanTask>(queues.plan, plan);
+  await loop<FitTask>(queues.fit, fit);
+  await loop<ReportTask>(queues.report, report);
   await loop<FinalizeTask>(queues.finalize, finalize);
   for (let i = 0; i < config.PIPELINE_WORKER_CONCURRENCY; i++) await loop<ShardTask>(queues.shard, runShard);
 

@@ -31,6 +31,10 @@ import { ConfirmDialog } from '@/features/projects/confirm-dialog';
 import { formatBytes } from '@/features/projects/format-bytes';
 import { useCurrentProject } from '@/features/projects/project-context';
 import { can } from '@/features/projects/project-permissions';
+import { PrivacyDownload } from '@/features/report/privacy-download';
+import { failedCheckLabels } from '@/features/report/privacy-gate';
+import { ReportSummaryCard } from '@/features/report/report-summary';
+import { reportPath, useJobReport } from '@/features/report/use-job-report';
 import { chatPath, isExplorable, viewerPath } from '@/features/viewer/dataset-links';
 import { ApiError, errorMessage } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
@@ -39,7 +43,9 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 const stageWords: Record<string, string> = {
   queued: 'while it waited in the queue',
   validating: 'while checking the schema',
+  fitting: 'while learning from the sample',
   generating: 'while generating rows',
+  reporting: 'while writing the report',
   finalizing: 'while writing the output files',
 };
 
@@ -106,6 +112,10 @@ function JobView({ job, canManage }: { job: JobDetail; canManage: boolean }) {
   const active = !finished;
   const duration = secondsBetween(job.startedAt, job.finishedAt);
   const { progress } = job;
+  const summary = job.status === 'completed' ? job.report : null;
+  // The labels of the failed checks are in the report; the summary only says that some failed.
+  const report = useJobReport(project.id, job.id, summary?.privacyPassed === false);
+  const failedChecks = report.data ? failedCheckLabels(report.data) : undefined;
 
   return (
     <div className="grid gap-6">
@@ -285,7 +295,22 @@ function JobView({ job, canManage }: { job: JobDetail; canManage: boolean }) {
         </CardContent>
       </Card>
 
-      {job.status === 'completed' && <JobFiles job={job} duration={duration} />}
+      {summary && (
+        <ReportSummaryCard
+          projectId={project.id}
+          jobId={job.id}
+          summary={summary}
+          failedChecks={failedChecks}
+        />
+      )}
+
+      {job.status === 'completed' && (
+        <JobFiles
+          job={job}
+          duration={duration}
+          failedChecks={summary?.privacyPassed === false ? (failedChecks ?? []) : null}
+        />
+      )}
 
       <Card>
         <CardHeader className="pb-4">
@@ -302,8 +327,18 @@ function JobView({ job, canManage }: { job: JobDetail; canManage: boolean }) {
   );
 }
 
-function JobFiles({ job, duration }: { job: JobDetail; duration: number | undefined }) {
+function JobFiles({
+  job,
+  duration,
+  failedChecks,
+}: {
+  job: JobDetail;
+  duration: number | undefined;
+  /** The privacy checks the job failed, when downloads need a confirmation; null when they do not. */
+  failedChecks: string[] | null;
+}) {
   const project = useCurrentProject();
+  const reportHref = reportPath(project.id, job.id);
   const totalRows = job.files.reduce((sum, file) => sum + file.rows, 0);
   return (
     <Card>
@@ -315,11 +350,13 @@ function JobFiles({ job, duration }: { job: JobDetail; duration: number | undefi
             {duration !== undefined && <> · generated in {formatDuration(duration)}</>}
           </CardDescription>
         </div>
-        <Button asChild>
-          <a href={zipUrl(project.id, job.id)} download>
-            <Download /> Download all (.zip)
-          </a>
-        </Button>
+        <PrivacyDownload
+          href={zipUrl(project.id, job.id)}
+          failedChecks={failedChecks}
+          reportHref={reportHref}
+        >
+          <Download /> Download all (.zip)
+        </PrivacyDownload>
       </CardHeader>
       <CardContent>
         {job.files.length === 0 ? (
@@ -358,15 +395,16 @@ function JobFiles({ job, duration }: { job: JobDetail; duration: number | undefi
                       {formatBytes(file.bytes)}
                     </td>
                     <td className="px-3 py-2 text-right">
-                      <Button asChild variant="ghost" size="sm">
-                        <a
-                          href={fileUrl(project.id, job.id, file.name)}
-                          download
-                          aria-label={`Download ${file.table} ${file.name}`}
-                        >
-                          <Download /> Download
-                        </a>
-                      </Button>
+                      <PrivacyDownload
+                        href={fileUrl(project.id, job.id, file.name)}
+                        failedChecks={failedChecks}
+                        reportHref={reportHref}
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Download ${file.table} ${file.name}`}
+                      >
+                        <Download /> Download
+                      </PrivacyDownload>
                     </td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -9,8 +9,11 @@ import { useCreateJob } from '@/features/jobs/use-jobs';
 import { useCurrentProject } from '@/features/projects/project-context';
 import { can } from '@/features/projects/project-permissions';
 import { type OutputFormat, outputFormats } from '@/features/projects/use-projects';
+import { TwinStart } from '@/features/samples/twin-start';
+import { useSampleProfiles, useSamples } from '@/features/samples/use-samples';
 import { JsonView } from '@/features/schema-builder/json-view';
 import { PreviewPanel } from '@/features/schema-builder/preview-panel';
+import { sampleIdsOf, sampleProblems } from '@/features/schema-builder/sample-model';
 import { SchemaBuilder } from '@/features/schema-builder/schema-builder';
 import {
   type ConfigDraft,
@@ -47,6 +50,8 @@ function builderShaped(value: unknown): value is ConfigDraft {
 
 export function JobNewRoute() {
   const project = useCurrentProject();
+  const [params] = useSearchParams();
+  const sampleId = params.get('sample');
   useDocumentTitle(`New job · ${project.name}`);
   if (project.archived || !can(project.role, 'jobs.create')) {
     return (
@@ -67,26 +72,39 @@ export function JobNewRoute() {
       </Card>
     );
   }
+  // A synthetic twin starts from its sample's profile, once profiling has produced one.
+  if (sampleId)
+    return (
+      <TwinStart key={sampleId} projectId={project.id} sampleId={sampleId}>
+        {(twin) => <JobNewForm initial={twin} />}
+      </TwinStart>
+    );
   return <JobNewForm />;
 }
 
-function JobNewForm() {
+function JobNewForm({ initial }: { initial?: { name: string; config: ConfigDraft } }) {
   const project = useCurrentProject();
   const navigate = useNavigate();
-  const [template, setTemplate] = useState('scratch');
-  const [config, setConfig] = useState<ConfigDraft>(emptyConfig);
-  const [jsonText, setJsonText] = useState(() => stringify(emptyConfig()));
+  const [template, setTemplate] = useState(initial ? 'twin' : 'scratch');
+  const [config, setConfig] = useState<ConfigDraft>(() => initial?.config ?? emptyConfig());
+  const [jsonText, setJsonText] = useState(() => stringify(initial?.config ?? emptyConfig()));
   const [parseError, setParseError] = useState<string>();
   const [mode, setMode] = useState<'builder' | 'json'>('builder');
   const [serverErrors, setServerErrors] = useState<ErrorMap>(new Map());
-  const [name, setName] = useState('New dataset');
+  const [name, setName] = useState(initial?.name ?? 'New dataset');
   const [outputFormat, setOutputFormat] = useState<OutputFormat>(project.settings.defaultOutputFormat);
   const [seed, setSeed] = useState('');
   const [nameError, setNameError] = useState<string>();
   const [banner, setBanner] = useState<string>();
   const create = useCreateJob(project.id);
 
-  const clientErrors = useMemo(() => validateDraft(config), [config]);
+  const samples = useSamples(project.id);
+  const profiles = useSampleProfiles(project.id, sampleIdsOf(config));
+  const sampleChoices = useMemo(() => ({ samples: samples.data ?? [], profiles }), [samples.data, profiles]);
+  const clientErrors = useMemo(
+    () => new Map([...sampleProblems(config, profiles), ...validateDraft(config)]),
+    [config, profiles],
+  );
   const errors = useMemo(() => new Map([...clientErrors, ...serverErrors]), [clientErrors, serverErrors]);
   const preview = useLivePreview(
     project.id,
@@ -175,6 +193,16 @@ function JobNewForm() {
         </p>
       </div>
 
+      {initial && (
+        <Alert variant="info">
+          <AlertTitle>A synthetic twin, ready for review</AlertTitle>
+          <AlertDescription>
+            Each column starts as profiling suggests: learned from the sample, or generated where it holds
+            personal data or identifiers. Check the types and the quality, then submit.
+          </AlertDescription>
+        </Alert>
+      )}
+
       <TemplatePicker value={template} onChange={chooseTemplate} />
 
       <SchemaTabs
@@ -188,7 +216,7 @@ function JobNewForm() {
               <AlertDescription>Fix the JSON view and the builder follows.</AlertDescription>
             </Alert>
           ) : (
-            <SchemaBuilder config={config} errors={errors} onChange={editConfig} />
+            <SchemaBuilder config={config} errors={errors} samples={sampleChoices} onChange={editConfig} />
           )
         }
         json={<JsonView text={jsonText} parseError={parseError} errors={errors} onChange={editJson} />}

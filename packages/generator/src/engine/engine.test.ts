@@ -80,6 +80,8 @@ describe('preview', () => {
       'constant',
       'template',
       'expression',
+      // learns from a fitted sample: src/fields/learned.fields.test.ts
+      'learned',
     ]);
     const fields = fieldTypeCatalog
       .filter((t) => !skip.has(t.id))

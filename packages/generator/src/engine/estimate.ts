@@ -1,5 +1,6 @@
 import type { GeneratorConfig, OutputSpec } from '@synoptic/contract';
 import type { Column } from '../fields/field-gen.ts';
+import type { FittedSample } from '../learn/fitted-sample.ts';
 import { shardBlocks } from '../relations/plan.ts';
 import { createWriter } from '../writers/writers.ts';
 import { Model } from './model.ts';
@@ -17,8 +18,12 @@ export type SizeEstimate = {
  * Rows (exact for root tables; child tables counted with a fixed seed, so within a fraction of a
  * percent of any seed's count) and bytes, extrapolated from encoding the first rows of each table.
  */
-export function estimateOutput(config: GeneratorConfig, output: OutputSpec): SizeEstimate {
-  const model = new Model(config, ESTIMATE_SEED);
+export function estimateOutput(
+  config: GeneratorConfig,
+  output: OutputSpec,
+  opts: { samples?: Record<string, FittedSample> } = {},
+): SizeEstimate {
+  const model = new Model(config, ESTIMATE_SEED, undefined, opts.samples);
   const tables = config.tables.map((t) => {
     const rows = model.rowsOf(t.name);
     const table = model.table(t.name);

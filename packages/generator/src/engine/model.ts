@@ -14,6 +14,8 @@ import { makeTableEnv, type TableEnv } from '../fields/entities.ts';
 import { allocColumn, type BlockContext, type Column, DAY_MS, type FieldGen } from '../fields/field-gen.ts';
 import { templateHelperName } from '../fields/logic.fields.ts';
 import { compileField } from '../fields/registry.ts';
+import type { FittedSample } from '../learn/fitted-sample.ts';
+import { LearnedTable } from '../learn/learned-table.ts';
 import { poisson } from '../random/distributions.ts';
 import { Permutation } from '../random/permutation.ts';
 import { Rng, type StreamKey, streamKey } from '../random/prng.ts';
@@ -39,6 +41,7 @@ export class TableModel {
   readonly byName = new Map<string, FieldGen>();
   private readonly keys = new Map<string, StreamKey>();
   private compiled = false;
+  private learnedTable: LearnedTable | undefined;
 
   constructor(
     readonly model: Model,
@@ -140,7 +143,22 @@ export class TableModel {
         // compile on demand (expressions need their inputs' types)
         return compileField(s, this.compileEnv(s, specs)).logical;
       },
+      learned: () => this.learned(),
     };
+  }
+
+  /** The table's fitted sample, compiled once for its learned fields. */
+  learned(): LearnedTable {
+    if (this.learnedTable) return this.learnedTable;
+    const { name, sample } = this.spec;
+    if (!sample)
+      throw new GenerationError(`table '${name}' has learned fields but no sample to learn from`, {
+        table: name,
+      });
+    const fitted = this.model.samples[name];
+    if (!fitted) throw notFitted(this.spec);
+    this.learnedTable = new LearnedTable(fitted, this.spec);
+    return this.learnedTable;
   }
 
   /** The generator of a key field, with keyAt for any row. */
@@ -239,6 +257,8 @@ export class Model {
     readonly config: GeneratorConfig,
     readonly seed: string,
     knownRows?: Record<string, number>,
+    /** Fitted models of the tables that learn from a sample, by table name. */
+    readonly samples: Record<string, FittedSample> = {},
   ) {
     this.referenceDay = Math.floor(parseInstant(config.referenceDate ?? DEFAULT_REFERENCE_DATE) / DAY_MS);
     for (const t of config.tables) this.tables.set(t.name, new TableModel(this, t));
@@ -266,7 +286,7 @@ export class Model {
     if (known !== undefined) return known;
     const spec = this.table(name).spec;
     let rows: number;
-    if (!spec.parent) rows = spec.rows ?? 0;
+    if (!spec.parent) rows = spec.rows ?? this.samples[name]?.sourceRows ?? 0;
     else rows = this.perParentBlock(name).reduce((a, b) => a + b, 0);
     this.rowCounts.set(name, rows);
     return rows;
@@ -289,6 +309,13 @@ export class Model {
     this.blockTotals.set(name, totals);
     return totals;
   }
+}
+
+export function notFitted(table: TableSpec): GenerationError {
+  return new GenerationError(
+    `table '${table.name}' learns from sample ${table.sample?.id}, which has not been fitted`,
+    { table: table.name },
+  );
 }
 
 export function drawCount(c: Cardinality, r: Rng): number {

@@ -1,6 +1,7 @@
 import type { GeneratorConfig } from '@synoptic/contract';
 import { cellValue } from '../fields/column-values.ts';
 import type { Column, LogicalType } from '../fields/field-gen.ts';
+import type { FittedSample } from '../learn/fitted-sample.ts';
 import { shardBlocks } from '../relations/plan.ts';
 import { Model } from './model.ts';
 import { BLOCK_ROWS } from './version.ts';
@@ -16,10 +17,10 @@ export type Preview = {
 /** The first rows of every table, exactly as a full run with the same seed starts. */
 export function previewConfig(
   config: GeneratorConfig,
-  opts: { seed: string | number; rows?: number },
+  opts: { seed: string | number; rows?: number; samples?: Record<string, FittedSample> },
 ): Preview {
   const want = Math.max(0, Math.min(opts.rows ?? 20, BLOCK_ROWS));
-  const model = new Model(config, String(opts.seed));
+  const model = new Model(config, String(opts.seed), undefined, opts.samples);
   return {
     tables: config.tables.map((t) => {
       const table = model.table(t.name);
@@ -28,7 +29,7 @@ export function previewConfig(
       const rows: Array<Record<string, unknown>> = [];
       const parentRows = t.parent ? model.rowsOf(t.parent.table) : 0;
       // a root table's row count is known; a child's first rows never need its total
-      const total = t.parent ? Number.MAX_SAFE_INTEGER : (t.rows ?? 0);
+      const total = t.parent ? Number.MAX_SAFE_INTEGER : model.rowsOf(t.name);
       if (want > 0 && (!t.parent || parentRows > 0)) {
         const shard = {
           table: t.name,

@@ -1,4 +1,5 @@
 import type { Locale, SequenceSpec } from '@synoptic/contract';
+import type { LearnedTable } from '../learn/learned-table.ts';
 import type { Permutation } from '../random/permutation.ts';
 import type { StreamKey } from '../random/prng.ts';
 import type { TableEnv } from './entities.ts';
@@ -27,4 +28,6 @@ export type CompileEnv = {
   reference(table: string, field: string): { gen: () => FieldGen; rows: () => number; driving: boolean };
   /** Output type of another field of this table (expressions). */
   logicalOf(name: string): LogicalType | undefined;
+  /** The table's fitted sample, compiled for its learned fields. */
+  learned(): LearnedTable;
 };

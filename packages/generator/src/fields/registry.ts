@@ -6,6 +6,7 @@ import type { CompileEnv } from './compile-env.ts';
 import { datetimeField } from './datetime.fields.ts';
 import type { FieldGen } from './field-gen.ts';
 import { idField } from './id.fields.ts';
+import { learnedField } from './learned.fields.ts';
 import { logicField } from './logic.fields.ts';
 import { numberField } from './number.fields.ts';
 import { personField } from './person.fields.ts';
@@ -25,6 +26,7 @@ const factories = [
   logicField,
   referenceField,
   seriesField,
+  learnedField,
 ];
 
 /** Compiles one field spec into its generator. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type GeneratorConfig, uniqueValueSpace } from '@synoptic/contract';
-import { type BlockSpec, Model } from '../engine/model.ts';
+import { type BlockSpec, Model, notFitted } from '../engine/model.ts';
 import { BLOCK_ROWS, ENGINE_VERSION } from '../engine/version.ts';
 import { GenerationError } from '../errors.ts';
+import type { FittedSample } from '../learn/fitted-sample.ts';
 
 /** One unit of work: whole blocks of one table, written as one standalone part file. Plain JSON. */
 export type ShardSpec = {
@@ -26,6 +27,8 @@ export type JobPlan = {
   configDigest: string;
   shardRows: number;
   tables: Array<{ name: string; rows: number; shards: ShardSpec[] }>;
+  /** Fitted models of the tables that learn from a sample, by table name: every shard samples from them. */
+  samples?: Record<string, FittedSample>;
 };
 
 export const DEFAULT_SHARD_ROWS = 1_048_576;
@@ -46,14 +49,26 @@ export function configDigest(config: GeneratorConfig): string {
   return createHash('sha256').update(canonicalJson(config)).digest('hex');
 }
 
-/** Splits every table into shards of whole blocks; boundaries depend on config, seed and shardRows only. */
+/**
+ * Splits every table into shards of whole blocks; boundaries depend on config, seed, shardRows and
+ * (for a table that learns from a sample and sets no row count) the sample's row count only.
+ */
 export function planJob(
   config: GeneratorConfig,
-  opts: { seed: string | number; shardRows?: number },
+  opts: { seed: string | number; shardRows?: number; samples?: Record<string, FittedSample> },
 ): JobPlan {
   const seed = String(opts.seed);
   const shardBlocks = Math.max(1, Math.ceil((opts.shardRows ?? DEFAULT_SHARD_ROWS) / BLOCK_ROWS));
-  const model = new Model(config, seed);
+  const samples: Record<string, FittedSample> = {};
+  for (const t of config.tables) {
+    if (!t.sample) continue;
+    const fitted = opts.samples?.[t.name];
+    if (!fitted) throw notFitted(t);
+    samples[t.name] = fitted;
+  }
+  const model = new Model(config, seed, undefined, samples);
+  // a learned field that asks for a column the model lacks fails here, not in a shard
+  for (const t of config.tables) if (t.sample) model.table(t.name).compile();
   const tables = config.tables.map((t) => {
     const rows = model.rowsOf(t.name);
     for (const f of t.fields) {
@@ -100,6 +115,7 @@ export function planJob(
     configDigest: configDigest(config),
     shardRows: shardBlocks * BLOCK_ROWS,
     tables,
+    ...(Object.keys(samples).length ? { samples } : {}),
   };
 }
 

@@ -2,7 +2,10 @@ import type { Readable } from 'node:stream';
 import type { ObjectStore } from '@synoptic/object-store';
 import { AppError, type Pool } from '@synoptic/service-kit';
 import { ZipFile } from 'yazl';
+import type { UserRow } from '../accounts/users.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { ProjectAccess } from '../projects/project-access.ts';
+import { actorOf } from '../projects/projects.service.ts';
 import { getCompletedJob } from './completed-job.ts';
 import { fileNameOf } from './jobs.presenter.ts';
 
@@ -18,6 +21,9 @@ export const safeName = (name: string) =>
   name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
 
 export type ByteRange = { start: number; end: number };
+
+/** Who downloads which job's outputs, and whether they confirmed a failed privacy review. */
+export type Download = { access: ProjectAccess; user: UserRow; jobId: string; acknowledgePrivacy: boolean };
 
 /** Parses a single `bytes=` range against a size; undefined for none, 416 for one outside the file. */
 export function parseRange(header: string | undefined, size: number): ByteRange | undefined {
@@ -42,9 +48,34 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
  * route's policy. Clients see file names only, never the store's layout.
  */
 export function createDownloadsService(pool: Pool, store: ObjectStore) {
+  /**
+   * A job whose privacy checks failed is downloaded only by someone who says they reviewed its
+   * report; each such download is recorded.
+   */
+  const openOutputs = async (request: Download, what: string) => {
+    const completed = await getCompletedJob(pool, request.access, request.jobId);
+    if (completed.job.report_privacy_passed === false) {
+      if (!request.acknowledgePrivacy) {
+        throw new AppError(
+          'privacy_review_required',
+          'This dataset failed its privacy checks; review the report, then download with acknowledgePrivacy=true',
+        );
+      }
+      await recordAudit(pool, {
+        projectId: request.access.project.id,
+        actor: actorOf(request.user),
+        action: 'job.privacy_acknowledged',
+        target: completed.job.name,
+        details: { download: what },
+      });
+    }
+    return completed;
+  };
+
   return {
-    async file(access: ProjectAccess, jobId: string, fileName: string, rangeHeader: string | undefined) {
-      const { job, files } = await getCompletedJob(pool, access, jobId);
+    async file(request: Download, fileName: string, rangeHeader: string | undefined) {
+      const { access } = request;
+      const { job, files } = await openOutputs(request, fileName);
       const file = files.find((f) => fileNameOf(f.key) === fileName);
       if (!file) throw new AppError('not_found', `The job has no file named ${fileName}.`);
       const range = parseRange(rangeHeader, file.bytes);
@@ -60,8 +91,9 @@ export function createDownloadsService(pool: Pool, store: ObjectStore) {
     },
 
     /** Every output of the job in one zip, streamed as it is read from the store. */
-    async zip(access: ProjectAccess, jobId: string) {
-      const { job, files } = await getCompletedJob(pool, access, jobId);
+    async zip(request: Download) {
+      const { access } = request;
+      const { job, files } = await openOutputs(request, 'download.zip');
       const zip = new ZipFile();
       for (const file of files) {
         zip.addReadStreamLazy(

@@ -47,6 +47,13 @@ export function presentJob(row: JobRow) {
     bytes: row.bytes,
     estimatedBytes: row.estimated_bytes,
     error: row.error_message ? { stage: row.error_stage ?? 'unknown', message: row.error_message } : null,
+    report: row.report_key
+      ? {
+          quality: row.report_quality,
+          privacyPassed: row.report_privacy_passed,
+          conformancePassed: row.report_conformance_passed,
+        }
+      : null,
     createdBy: row.created_by ? { id: row.created_by, name: row.created_by_name ?? '' } : null,
     createdAt: row.created_at.toISOString(),
     startedAt: row.started_at?.toISOString() ?? null,

@@ -23,6 +23,10 @@ export type JobRow = {
   estimated_bytes: number | null;
   error_stage: string | null;
   error_message: string | null;
+  report_key: string | null;
+  report_quality: number | null;
+  report_privacy_passed: boolean | null;
+  report_conformance_passed: boolean | null;
   pipeline_seq: number;
   dispatched_at: Date | null;
   started_at: Date | null;
@@ -34,7 +38,8 @@ export type JobRow = {
 
 const columns = `j.id, j.project_id, j.created_by, u.name as created_by_name, j.name, j.config, j.output_format,
   j.csv_options, j.seed, j.pipeline_job_id, j.status, j.stage, j.rows_done, j.rows_total, j.rows_per_second,
-  j.eta_seconds, j.bytes, j.estimated_bytes, j.error_stage, j.error_message, j.pipeline_seq, j.dispatched_at,
+  j.eta_seconds, j.bytes, j.estimated_bytes, j.error_stage, j.error_message, j.report_key, j.report_quality,
+  j.report_privacy_passed, j.report_conformance_passed, j.pipeline_seq, j.dispatched_at,
   j.started_at, j.finished_at, j.expired_at, j.created_at, j.updated_at`;
 const from = 'from app.jobs j left join app.users u on u.id = j.created_by';
 
@@ -119,6 +124,10 @@ export type JobPatch = Partial<{
   bytes: number;
   errorStage: string | null;
   errorMessage: string | null;
+  reportKey: string;
+  reportQuality: number | null;
+  reportPrivacyPassed: boolean | null;
+  reportConformancePassed: boolean | null;
   pipelineSeq: number;
   dispatchedAt: Date;
   startedAt: Date | null;
@@ -137,6 +146,10 @@ const patchColumns: Record<keyof JobPatch, string> = {
   bytes: 'bytes',
   errorStage: 'error_stage',
   errorMessage: 'error_message',
+  reportKey: 'report_key',
+  reportQuality: 'report_quality',
+  reportPrivacyPassed: 'report_privacy_passed',
+  reportConformancePassed: 'report_conformance_passed',
   pipelineSeq: 'pipeline_seq',
   dispatchedAt: 'dispatched_at',
   startedAt: 'started_at',
@@ -223,13 +236,6 @@ export async function findExpiredOutputs(db: Queryable, now: Date, limit: number
     [now, limit],
   );
   return rows;
-}
-
-export async function addStorageUsed(db: Queryable, projectId: string, bytes: number): Promise<void> {
-  await db.query(
-    'update app.projects set storage_used_bytes = greatest(0, storage_used_bytes + $2), last_activity_at = now() where id = $1',
-    [projectId, bytes],
-  );
 }
 
 export async function deleteJobFiles(db: Queryable, jobId: string): Promise<void> {

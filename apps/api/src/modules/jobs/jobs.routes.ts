@@ -1,3 +1,4 @@
+import { jobReportSchema } from '@synoptic/contract';
 import { errorResponses, type ZodServer } from '@synoptic/service-kit';
 import { z } from 'zod';
 import { requireAuth } from '../auth/authenticate.ts';
@@ -6,6 +7,7 @@ import { projectIdParams } from '../projects/projects.schemas.ts';
 import type { DownloadsService } from './downloads.service.ts';
 import {
   createJobBodySchema,
+  downloadQuerySchema,
   jobDetailSchema,
   jobListQuerySchema,
   jobLogsSchema,
@@ -89,6 +91,24 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
       },
     },
     async (request) => jobs.get(projectAccessOf(request), request.params.jobId),
+  );
+
+  app.get(
+    '/api/projects/:projectId/jobs/:jobId/report',
+    {
+      config: { projectAction: 'jobs.read' },
+      schema: {
+        tags,
+        operationId: 'getJobReport',
+        summary: 'The job’s report.json: quality and privacy of sample tables, conformance of the others',
+        description:
+          '404 `report_not_found` while the job has not completed, for jobs from before reports, and once ' +
+          'retention deleted the outputs.',
+        params: jobParams,
+        response: { 200: jobReportSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => jobs.report(projectAccessOf(request), request.params.jobId),
   );
 
   app.get(
@@ -178,8 +198,11 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
         tags,
         operationId: 'downloadJobFile',
         summary: 'Download one output file (viewer and up); supports Range requests',
-        description: 'The file’s `name` from the job, URL-encoded: `customers%2Fpart-00000.csv`.',
+        description:
+          'The file’s `name` from the job, URL-encoded: `customers%2Fpart-00000.csv`. A job whose privacy checks ' +
+          'failed answers 409 `privacy_review_required` until `acknowledgePrivacy=true`.',
         params: jobParams.extend({ fileName: z.string().min(1).max(300).describe('The file’s name') }),
+        querystring: downloadQuerySchema,
         response: {
           200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
           206: {
@@ -192,8 +215,12 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
     },
     async (request, reply) => {
       const file = await downloads.file(
-        projectAccessOf(request),
-        request.params.jobId,
+        {
+          access: projectAccessOf(request),
+          user: requireAuth(request).user,
+          jobId: request.params.jobId,
+          acknowledgePrivacy: request.query.acknowledgePrivacy,
+        },
         request.params.fileName,
         request.headers.range,
       );
@@ -224,7 +251,10 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
         tags,
         operationId: 'downloadJobZip',
         summary: 'Download every output file of a job as one zip (viewer and up)',
+        description:
+          'A job whose privacy checks failed answers 409 `privacy_review_required` until `acknowledgePrivacy=true`.',
         params: jobParams,
+        querystring: downloadQuerySchema,
         response: {
           200: { description: 'A zip archive', content: { 'application/zip': { schema: z.string() } } },
           ...errorResponses(400, 401, 404, 409),
@@ -232,7 +262,12 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
       },
     },
     async (request, reply) => {
-      const zip = await downloads.zip(projectAccessOf(request), request.params.jobId);
+      const zip = await downloads.zip({
+        access: projectAccessOf(request),
+        user: requireAuth(request).user,
+        jobId: request.params.jobId,
+        acknowledgePrivacy: request.query.acknowledgePrivacy,
+      });
       void reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="${zip.downloadName}"`)

@@ -2,6 +2,7 @@ import {
   csvOptionsSchema,
   generatorConfigSchema,
   generatorPreviewSchema,
+  jobReportSchema,
   outputFormatSchema,
 } from '@synoptic/contract';
 import { z } from 'zod';
@@ -53,7 +54,11 @@ export const jobSchema = z
     projectId: z.uuid(),
     name: z.string(),
     status: jobStatusSchema,
-    stage: z.string().describe('validating, generating, finalizing … as the pipeline reports'),
+    stage: z
+      .string()
+      .describe(
+        'queued, validating, fitting (tables that learn from a sample), generating, reporting, finalizing, then completed, failed or cancelled, as the pipeline reports',
+      ),
     waitingForPipeline: z.boolean().describe('Queued here but not yet accepted by the pipeline'),
     progress: z.object({
       rowsDone: z.number().int(),
@@ -67,6 +72,12 @@ export const jobSchema = z
     bytes: z.number().int().nullable().describe('Bytes written, once completed'),
     estimatedBytes: z.number().int().nullable(),
     error: z.object({ stage: z.string(), message: z.string() }).nullable(),
+    report: jobReportSchema.shape.summary
+      .meta({ id: 'JobReportSummary' })
+      .nullable()
+      .describe(
+        'The summary of the job’s report.json; null until it completes, and for jobs older than reports',
+      ),
     createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
@@ -124,3 +135,13 @@ export const jobLogsSchema = z
     nextCursor: z.number().int().nullable(),
   })
   .meta({ id: 'JobLogs' });
+
+export const downloadQuerySchema = z.object({
+  acknowledgePrivacy: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe(
+      'Required as `true` to download a job whose privacy checks failed, once its report was reviewed',
+    ),
+});

@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
+import { text } from 'node:stream/consumers';
 import {
   type CsvOptions,
   type GeneratorConfig,
+  jobReportSchema,
   type OutputFormat,
   validateGeneratorConfig,
 } from '@synoptic/contract';
-import type { ObjectStore } from '@synoptic/object-store';
+import { ObjectNotFoundError, type ObjectStore } from '@synoptic/object-store';
 import { AppError, type Pool, uuidv7, withTransaction } from '@synoptic/service-kit';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
@@ -18,13 +20,16 @@ import {
 import type { UserRow } from '../accounts/users.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { ProjectAccess } from '../projects/project-access.ts';
+import { addStorageUsed, findStorageUse } from '../projects/projects.repository.ts';
 import { actorOf } from '../projects/projects.service.ts';
+import { quotaRefusal } from '../projects/storage-quota.ts';
 import type { RateLimiter } from '../rate-limits/rate-limiter.ts';
+import { findJobSamples, findPreviewModels, linkJobSamples } from '../samples/samples.repository.ts';
 import { canMove, finishedStatuses, type JobStatus } from './job-lifecycle.ts';
 import { complete, enqueue, leaseDue, remove, retryLater } from './job-outbox.repository.ts';
+import { sampleLocations, usableSamples } from './job-samples.ts';
 import { presentFile, presentJob } from './jobs.presenter.ts';
 import {
-  addStorageUsed,
   countActiveJobs,
   deleteJobFiles,
   deleteJobRow,
@@ -57,15 +62,20 @@ export type NewJob = {
   seed?: string | undefined;
 };
 
-const bytesText = (bytes: number) => {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
+/** Stages after fitting: a job that reached one learned from its samples. */
+const fittedStages = new Set(['generating', 'reporting', 'finalizing']);
+
+/** The models previews and estimates plan sample tables with, by sample id. */
+type SampleModels = Record<string, Record<string, unknown>>;
+
+const validated = (config: unknown) => {
+  const validation = validateGeneratorConfig(config);
+  if (!validation.ok) {
+    throw new AppError('validation_failed', 'The generator configuration has problems.', {
+      details: validation.errors.map((e) => ({ path: `config.${e.path}`, message: e.message })),
+    });
   }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+  return validation.config;
 };
 
 /** Pause before the next dispatch attempt: 1 s, 2 s, 4 s … at most a minute. */
@@ -84,6 +94,8 @@ export function createJobsService(deps: {
   notify: (projectId: string, jobId: string) => Promise<void>;
   /** Drops what was derived from a job's outputs (the viewer's copy) once they are deleted. */
   onOutputsDeleted?: (jobId: string) => Promise<void>;
+  /** A job that fitted models to samples has finished: the samples' files may go now. */
+  onLearningJobFinished?: (jobId: string) => Promise<void>;
 }) {
   const { pool, pipeline, store, clock, limiter, limits, log } = deps;
 
@@ -100,12 +112,19 @@ export function createJobsService(deps: {
     return rows[0]?.bucket;
   };
 
+  /** The preview models of the samples a configuration uses, for the pipeline to plan with. */
+  const modelsOf = async (sampleIds: string[]): Promise<SampleModels> =>
+    sampleIds.length > 0 ? findPreviewModels(pool, sampleIds) : {};
+  const withModels = (models: SampleModels) =>
+    Object.keys(models).length > 0 ? { sampleModels: models } : {};
+
   /** Asks the pipeline what the job would write; undefined when the pipeline cannot say right now. */
   const estimate = async (
     config: GeneratorConfig,
     format: OutputFormat,
     csv: CsvOptions | undefined,
     seed: string,
+    sampleModels: SampleModels,
   ) => {
     try {
       const preview = await pipeline.preview({
@@ -113,6 +132,7 @@ export function createJobsService(deps: {
         output: { format, ...(csv ? { csv } : {}) },
         rows: 1,
         seed,
+        ...withModels(sampleModels),
       });
       return preview.estimate;
     } catch (err) {
@@ -152,6 +172,12 @@ export function createJobsService(deps: {
         patch.bytes = manifest.bytes;
         patch.rowsDone = manifest.rows;
         patch.rowsTotal = manifest.rows;
+        if (manifest.report) {
+          patch.reportKey = manifest.report.key;
+          patch.reportQuality = manifest.report.summary.quality;
+          patch.reportPrivacyPassed = manifest.report.summary.privacyPassed;
+          patch.reportConformancePassed = manifest.report.summary.conformancePassed;
+        }
         await insertJobFiles(
           tx,
           jobId,
@@ -167,9 +193,22 @@ export function createJobsService(deps: {
       }
       await updateJob(tx, jobId, patch);
       if (finishedStatuses.has(status)) await remove(tx, jobId);
-      return job.project_id;
+      const learned =
+        finishedStatuses.has(status) &&
+        !finishedStatuses.has(job.status) &&
+        (job.config as GeneratorConfig).tables.some((table) => table.sample) &&
+        (status === 'completed' ||
+          fittedStages.has(job.stage) ||
+          fittedStages.has(reported.error?.stage ?? ''));
+      return { projectId: job.project_id, learned };
     });
-    if (changed) await deps.notify(changed, jobId);
+    if (!changed) return;
+    await deps.notify(changed.projectId, jobId);
+    if (changed.learned) {
+      await deps
+        .onLearningJobFinished?.(jobId)
+        .catch((err: unknown) => log.error({ err, jobId }, 'samples not released after fitting'));
+    }
   };
 
   const failJob = async (job: JobRow, stage: string, message: string) => {
@@ -190,12 +229,14 @@ export function createJobsService(deps: {
     const bucket = await bucketOf(job.project_id);
     if (!bucket) return;
     const config = job.config as GeneratorConfig;
+    const samples = await findJobSamples(pool, job.id);
     if (job.estimated_bytes === null) {
       // Accepted while the pipeline was away: check the quota now, before any work is done.
       const csv = (job.csv_options ?? undefined) as CsvOptions | undefined;
-      const sized = await estimate(config, job.output_format, csv, job.seed);
+      const models = await modelsOf(samples.map((sample) => sample.id));
+      const sized = await estimate(config, job.output_format, csv, job.seed, models);
       if (!sized) throw new PipelineUnavailableError('pipeline unavailable for an estimate');
-      const refusal = await quotaRefusal(job.project_id, sized, job.id);
+      const refusal = await sizeRefusal(job.project_id, sized, job.id);
       if (refusal) return failJob(job, 'validating', refusal);
     }
     const reported = await pipeline.submitJob(
@@ -207,6 +248,7 @@ export function createJobsService(deps: {
           format: job.output_format,
           ...(job.csv_options ? { csv: job.csv_options } : {}),
         },
+        ...(samples.length > 0 ? { samples: sampleLocations(bucket, samples) } : {}),
         seed: job.seed,
         callbackUrl: new URL(`/api/internal/pipeline-events/${job.id}`, deps.callbackBaseUrl).toString(),
       },
@@ -218,7 +260,7 @@ export function createJobsService(deps: {
   };
 
   /** Why a job of this size may not run in this project now, in words; undefined when it may. */
-  const quotaRefusal = async (
+  const sizeRefusal = async (
     projectId: string,
     sized: { rows: number; bytes: number },
     exceptJobId?: string,
@@ -226,20 +268,8 @@ export function createJobsService(deps: {
     if (sized.rows > limits.maxRowsPerJob) {
       return `This job would make ${sized.rows.toLocaleString('en')} rows; the limit is ${limits.maxRowsPerJob.toLocaleString('en')} rows per job.`;
     }
-    const { rows } = await pool.query<{ used: number; quota: number; reserved: number }>(
-      `select p.storage_used_bytes as used, p.storage_quota_bytes as quota,
-         coalesce((select sum(j.estimated_bytes) from app.jobs j where j.project_id = p.id
-           and j.status in ('queued', 'running') and j.id <> coalesce($2::uuid, '00000000-0000-0000-0000-000000000000')), 0)::bigint as reserved
-       from app.projects p where p.id = $1`,
-      [projectId, exceptJobId ?? null],
-    );
-    const project = rows[0];
-    if (!project) return undefined;
-    const free = project.quota - project.used - project.reserved;
-    if (sized.bytes > free) {
-      return `This job would write about ${bytesText(sized.bytes)}, but the project has ${bytesText(Math.max(0, free))} left of its ${bytesText(project.quota)} storage quota. Delete old jobs or raise the quota.`;
-    }
-    return undefined;
+    const use = await findStorageUse(pool, projectId, { exceptJobId });
+    return use && quotaRefusal(use, sized.bytes, 'This job would write about');
   };
 
   /** Validates, checks limits and quota, and stores the job as queued with its outbox entry, atomically. */
@@ -247,12 +277,8 @@ export function createJobsService(deps: {
     if (limits.requireEmailVerification && !user.email_verified_at) {
       throw new AppError('forbidden', 'Confirm your email address before running jobs.');
     }
-    const validation = validateGeneratorConfig(input.config);
-    if (!validation.ok) {
-      throw new AppError('validation_failed', 'The generator configuration has problems.', {
-        details: validation.errors.map((e) => ({ path: `config.${e.path}`, message: e.message })),
-      });
-    }
+    const config = validated(input.config);
+    const samples = await usableSamples(pool, access.project.id, config);
     await limiter.hit({ name: 'jobs-user', limit: limits.jobsPerUserPerMinute, windowSeconds: 60 }, user.id);
     const active = await countActiveJobs(pool, access.project.id);
     if (active >= limits.maxActiveJobsPerProject) {
@@ -263,25 +289,29 @@ export function createJobsService(deps: {
     }
     const format = input.outputFormat ?? access.project.default_output_format;
     const seed = input.seed ?? String(randomInt(0, 2 ** 47));
-    const sized = await estimate(validation.config, format, input.csv, seed);
+    const sampleIds = samples.map((sample) => sample.id);
+    const sized = await estimate(config, format, input.csv, seed, await modelsOf(sampleIds));
     if (sized) {
-      const refusal = await quotaRefusal(access.project.id, sized);
+      const refusal = await sizeRefusal(access.project.id, sized);
       if (refusal) throw new AppError('unprocessable', refusal);
     }
     const id = uuidv7();
     await withTransaction(pool, async (tx) => {
+      // Checked again, held: a sample deleted or removed meanwhile must not reach the pipeline.
+      await usableSamples(tx, access.project.id, config, true);
       await insertJob(tx, {
         id,
         projectId: access.project.id,
         createdBy: user.id,
         name: input.name,
-        config: validation.config,
+        config,
         outputFormat: format,
         csvOptions: input.csv,
         seed,
         estimatedBytes: sized?.bytes ?? null,
         rowsTotal: sized?.rows ?? null,
       });
+      await linkJobSamples(tx, id, sampleIds);
       await enqueue(tx, id, 'submit');
       await recordAudit(tx, {
         projectId: access.project.id,
@@ -333,19 +363,17 @@ export function createJobsService(deps: {
       seed?: string | undefined;
     },
   ) => {
-    const validation = validateGeneratorConfig(input.config);
-    if (!validation.ok) {
-      throw new AppError('validation_failed', 'The generator configuration has problems.', {
-        details: validation.errors.map((e) => ({ path: `config.${e.path}`, message: e.message })),
-      });
-    }
+    const config = validated(input.config);
+    const samples = await usableSamples(pool, access.project.id, config);
+    const models = await modelsOf(samples.map((sample) => sample.id));
     const format = input.outputFormat ?? access.project.default_output_format;
     try {
       return await pipeline.preview({
-        config: validation.config,
+        config,
         output: { format, ...(input.csv ? { csv: input.csv } : {}) },
         rows: input.rows,
         seed: input.seed ?? '1',
+        ...withModels(models),
       });
     } catch (err) {
       if (err instanceof PipelineRejectedError && err.status === 400) {
@@ -451,6 +479,34 @@ export function createJobsService(deps: {
         csv: (job.csv_options ?? undefined) as CsvOptions | undefined,
         seed: seed === 'same' ? job.seed : undefined,
       });
+    },
+
+    /** The report.json a completed job wrote beside its output, checked against the contract. */
+    async report(access: ProjectAccess, jobId: string) {
+      const job = await getRow(access.project.id, jobId);
+      if (job.status === 'expired') {
+        throw new AppError(
+          'report_not_found',
+          'The report was deleted with the job’s outputs by the project’s retention policy.',
+        );
+      }
+      if (job.status !== 'completed' || !job.report_key) {
+        throw new AppError(
+          'report_not_found',
+          job.status === 'completed'
+            ? 'This job has no report: it ran before reports were written.'
+            : 'The report is written when the job completes.',
+        );
+      }
+      let stored: string;
+      try {
+        stored = await text(await store.get(access.project.bucket, job.report_key));
+      } catch (err) {
+        if (err instanceof ObjectNotFoundError)
+          throw new AppError('report_not_found', 'The job’s report is no longer stored.');
+        throw err;
+      }
+      return jobReportSchema.parse(JSON.parse(stored));
     },
 
     /** The job's log, from the pipeline; empty while the job waits for it. */

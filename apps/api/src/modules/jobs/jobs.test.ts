@@ -1,3 +1,4 @@
+import { twinConfig } from '@synoptic/contract';
 import { signingKeyId, signRequest } from '@synoptic/service-kit';
 import { freePort } from '@synoptic/service-kit/testing';
 import pg from 'pg';
@@ -293,6 +294,83 @@ describe('jobs on the pipeline', () => {
     while (!replayed.includes('data: ')) replayed += (await replay.read()).value ?? '';
     resumed.abort();
     expect(replayed).toContain('"status":"completed"');
+  });
+
+  test('learns from an uploaded sample, reports on it, and deletes the sample after fitting when asked', async () => {
+    await ensurePipeline();
+    const { projectId, cookies } = await owner();
+    await api.inject({
+      method: 'PATCH',
+      url: `/api/projects/${projectId}`,
+      cookies,
+      payload: { deleteSamplesAfterFit: true },
+    });
+    // Spend grows with age, and pro customers spend more: a twin should keep both.
+    let state = 7;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const lines = ['age,plan,monthly_spend,signup_date'];
+    for (let i = 0; i < 2000; i++) {
+      const age = 18 + Math.floor(next() * 60);
+      const plan = next() < 0.7 ? 'free' : 'pro';
+      const spend = age * 2 + (plan === 'pro' ? 50 : 0) + next() * 20;
+      const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+      lines.push(
+        `${age},${plan},${spend.toFixed(2)},2024-${month}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
+      );
+    }
+    const uploaded = await api.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/samples?name=customers.csv`,
+      headers: { 'content-type': 'text/csv' },
+      payload: lines.join('\n'),
+      cookies,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    await api.samples.settled();
+    const sampleUrl = `/api/projects/${projectId}/samples/${uploaded.json().id}`;
+    const sample = (await api.inject({ url: sampleUrl, cookies })).json();
+    expect(sample.status, sample.error).toBe('ready');
+    const config = twinConfig(sample.profile, { table: 'customers', sampleId: sample.id, rows: 3000 });
+
+    const preview = await api.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/jobs/preview`,
+      cookies,
+      payload: { config, rows: 5 },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().tables[0].rows).toHaveLength(5);
+
+    const created = await submit(projectId, cookies, { name: 'Twin', config, seed: 'twin' });
+    expect(created.statusCode, created.body).toBe(201);
+    const job = await waitForStatus(projectId, created.json().id, cookies, ['completed', 'failed']);
+    expect(job.status, JSON.stringify(job.error)).toBe('completed');
+    expect(job.report.privacyPassed).toBe(true);
+    expect(job.report.quality).toBeGreaterThan(0.8);
+
+    const report = await api.inject({ url: `/api/projects/${projectId}/jobs/${job.id}/report`, cookies });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.json().tables[0]).toMatchObject({ table: 'customers', source: 'sample' });
+    expect(report.json().summary.quality).toBe(job.report.quality);
+    const file = await api.inject({
+      url: `/api/projects/${projectId}/jobs/${job.id}/files/${encodeURIComponent(job.files[0].name)}`,
+      cookies,
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.body.trimEnd().split('\r\n')).toHaveLength(3001);
+
+    // The file goes just after the job is recorded as completed.
+    const deadline = Date.now() + 10_000;
+    let removed = (await api.inject({ url: sampleUrl, cookies })).json();
+    while (removed.status === 'ready' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      removed = (await api.inject({ url: sampleUrl, cookies })).json();
+    }
+    expect(removed).toMatchObject({ status: 'removed', rows: 2000 });
+    expect(removed.profile).not.toBeNull();
   });
 
   test('refuses a job that would exceed the storage quota, with a clear message', async () => {

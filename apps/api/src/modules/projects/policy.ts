@@ -24,6 +24,8 @@ export const actions = {
   'jobs.cancel': { least: 'member', writes: true },
   'jobs.delete': { least: 'member', writes: true },
   'data.download': { least: 'viewer', writes: false },
+  'samples.read': { least: 'viewer', writes: false },
+  'samples.write': { least: 'member', writes: true },
   'data.view': { least: 'viewer', writes: false },
   // Asking about a dataset records the conversation but changes nothing of the project.
   'data.chat': { least: 'viewer', writes: false },

@@ -8,6 +8,7 @@ export type ProjectRow = {
   retention_days: number;
   storage_quota_bytes: number;
   default_output_format: 'csv' | 'jsonl' | 'parquet' | 'sql';
+  delete_samples_after_fit: boolean;
   bucket: string;
   storage_used_bytes: number;
   archived_at: Date | null;
@@ -19,12 +20,13 @@ export type ProjectRow = {
 export type ProjectListRow = ProjectRow & { role: Role; member_count: number };
 
 const columns = `p.id, p.name, p.description, p.retention_days, p.storage_quota_bytes, p.default_output_format,
-  p.bucket, p.storage_used_bytes, p.archived_at, p.created_at, p.updated_at, p.last_activity_at`;
+  p.delete_samples_after_fit, p.bucket, p.storage_used_bytes, p.archived_at, p.created_at, p.updated_at, p.last_activity_at`;
 
 export type ProjectSettings = {
   retentionDays: number;
   storageQuotaBytes: number;
   defaultOutputFormat: ProjectRow['default_output_format'];
+  deleteSamplesAfterFit: boolean;
 };
 
 export async function insertProject(
@@ -32,8 +34,9 @@ export async function insertProject(
   project: { id: string; name: string; description: string; bucket: string } & ProjectSettings,
 ): Promise<ProjectRow> {
   const { rows } = await db.query<ProjectRow>(
-    `insert into app.projects as p (id, name, description, bucket, retention_days, storage_quota_bytes, default_output_format)
-     values ($1, $2, $3, $4, $5, $6, $7) returning ${columns}`,
+    `insert into app.projects as p (id, name, description, bucket, retention_days, storage_quota_bytes, default_output_format,
+       delete_samples_after_fit)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${columns}`,
     [
       project.id,
       project.name,
@@ -42,6 +45,7 @@ export async function insertProject(
       project.retentionDays,
       project.storageQuotaBytes,
       project.defaultOutputFormat,
+      project.deleteSamplesAfterFit,
     ],
   );
   return rows[0] as ProjectRow;
@@ -110,6 +114,7 @@ export async function updateProject(
        retention_days = coalesce($4, retention_days),
        storage_quota_bytes = coalesce($5, storage_quota_bytes),
        default_output_format = coalesce($6, default_output_format),
+       delete_samples_after_fit = coalesce($7, delete_samples_after_fit),
        updated_at = now(), last_activity_at = now()
      where id = $1 returning ${columns}`,
     [
@@ -119,6 +124,7 @@ export async function updateProject(
       changes.retentionDays ?? null,
       changes.storageQuotaBytes ?? null,
       changes.defaultOutputFormat ?? null,
+      changes.deleteSamplesAfterFit ?? null,
     ],
   );
   return rows[0] as ProjectRow;
@@ -151,4 +157,33 @@ export async function findProjectsSolelyOwnedBy(db: Queryable, userId: string): 
     [userId],
   );
   return rows;
+}
+
+export type StorageUse = { used: number; quota: number; reserved: number };
+
+/**
+ * What a project stores and may store, with the bytes queued and running jobs are expected to
+ * write (`exceptJobId` leaves one out). `forUpdate` locks the project row, so two writers checking
+ * the quota at once cannot both take the last free bytes.
+ */
+export async function findStorageUse(
+  db: Queryable,
+  projectId: string,
+  options: { exceptJobId?: string | undefined; forUpdate?: boolean } = {},
+): Promise<StorageUse | undefined> {
+  const { rows } = await db.query<StorageUse>(
+    `select p.storage_used_bytes as used, p.storage_quota_bytes as quota,
+       coalesce((select sum(j.estimated_bytes) from app.jobs j where j.project_id = p.id
+         and j.status in ('queued', 'running') and j.id is distinct from $2::uuid), 0)::bigint as reserved
+     from app.projects p where p.id = $1 ${options.forUpdate ? 'for update of p' : ''}`,
+    [projectId, options.exceptJobId ?? null],
+  );
+  return rows[0];
+}
+
+export async function addStorageUsed(db: Queryable, projectId: string, bytes: number): Promise<void> {
+  await db.query(
+    'update app.projects set storage_used_bytes = greatest(0, storage_used_bytes + $2), last_activity_at = now() where id = $1',
+    [projectId, bytes],
+  );
 }

@@ -25,10 +25,20 @@ const storageQuotaBytes = z
   .int()
   .min(1024 ** 2, 'The quota must be at least 1 MiB.')
   .max(1024 ** 5, 'The quota must be at most 1 PiB.')
-  .describe('Most bytes of outputs the project may store');
+  .describe('Most bytes of outputs and samples the project may store');
+const deleteSamplesAfterFit = z
+  .boolean()
+  .describe(
+    'Delete an uploaded sample’s file once a job that learned from it has finished (its profile stays)',
+  );
 
 export const projectSettingsSchema = z
-  .object({ retentionDays, storageQuotaBytes, defaultOutputFormat: outputFormatSchema })
+  .object({
+    retentionDays,
+    storageQuotaBytes,
+    defaultOutputFormat: outputFormatSchema,
+    deleteSamplesAfterFit,
+  })
   .meta({ id: 'ProjectSettings' });
 
 export const createProjectBodySchema = z
@@ -38,6 +48,7 @@ export const createProjectBodySchema = z
     retentionDays: retentionDays.default(30),
     storageQuotaBytes: storageQuotaBytes.default(10 * GiB),
     defaultOutputFormat: outputFormatSchema.default('csv'),
+    deleteSamplesAfterFit: deleteSamplesAfterFit.default(false),
   })
   .meta({ id: 'CreateProjectRequest' });
 
@@ -48,6 +59,7 @@ export const updateProjectBodySchema = z
     retentionDays: retentionDays.optional(),
     storageQuotaBytes: storageQuotaBytes.optional(),
     defaultOutputFormat: outputFormatSchema.optional(),
+    deleteSamplesAfterFit: deleteSamplesAfterFit.optional(),
   })
   .meta({ id: 'UpdateProjectRequest' });
 

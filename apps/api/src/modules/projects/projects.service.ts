@@ -48,6 +48,7 @@ export function presentProject(row: ProjectRow, role: Role, memberCount: number)
       retentionDays: row.retention_days,
       storageQuotaBytes: row.storage_quota_bytes,
       defaultOutputFormat: row.default_output_format,
+      deleteSamplesAfterFit: row.delete_samples_after_fit,
     },
     storage: { usedBytes: row.storage_used_bytes, quotaBytes: row.storage_quota_bytes },
     memberCount,
@@ -66,6 +67,7 @@ const editable = (row: ProjectRow) => ({
   retentionDays: row.retention_days,
   storageQuotaBytes: row.storage_quota_bytes,
   defaultOutputFormat: row.default_output_format,
+  deleteSamplesAfterFit: row.delete_samples_after_fit,
 });
 
 export function createProjectsService(deps: {

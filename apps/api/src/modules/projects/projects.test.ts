@@ -39,7 +39,12 @@ describe('creating a project', () => {
       description: 'Training data for churn',
       role: 'owner',
       archived: false,
-      settings: { retentionDays: 30, storageQuotaBytes: 10 * 1024 ** 3, defaultOutputFormat: 'csv' },
+      settings: {
+        retentionDays: 30,
+        storageQuotaBytes: 10 * 1024 ** 3,
+        defaultOutputFormat: 'csv',
+        deleteSamplesAfterFit: false,
+      },
       storage: { usedBytes: 0, quotaBytes: 10 * 1024 ** 3 },
       memberCount: 1,
       members: { owner: 1, admin: 0, member: 0, viewer: 0 },
@@ -190,6 +195,7 @@ describe('changing a project', () => {
       retentionDays: 7,
       storageQuotaBytes: 10 * 1024 ** 3,
       defaultOutputFormat: 'parquet',
+      deleteSamplesAfterFit: false,
     });
     const audit = await api.inject({ url: `/api/projects/${id}/audit`, cookies: owner.cookies });
     expect(audit.json().events[0]).toMatchObject({
@@ -197,6 +203,34 @@ describe('changing a project', () => {
       action: 'project.updated',
       details: { retentionDays: 7, defaultOutputFormat: 'parquet' },
     });
+  });
+
+  test('turns on deleting samples after fitting, and records it', async () => {
+    const owner = await signUp(api);
+    const id = await createProject(api, owner.cookies, 'Samples setting');
+    const res = await api.inject({
+      method: 'PATCH',
+      url: `/api/projects/${id}`,
+      cookies: owner.cookies,
+      payload: { deleteSamplesAfterFit: true },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().settings.deleteSamplesAfterFit).toBe(true);
+    const again = await api.inject({ url: `/api/projects/${id}`, cookies: owner.cookies });
+    expect(again.json().settings.deleteSamplesAfterFit).toBe(true);
+    const audit = await api.inject({ url: `/api/projects/${id}/audit`, cookies: owner.cookies });
+    expect(audit.json().events[0]).toMatchObject({
+      action: 'project.updated',
+      details: { deleteSamplesAfterFit: true },
+    });
+    const bad = await api.inject({
+      method: 'PATCH',
+      url: `/api/projects/${id}`,
+      cookies: owner.cookies,
+      payload: { deleteSamplesAfterFit: 'yes' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('deleteSamplesAfterFit');
   });
 
   test('bad input changes nothing', async () => {

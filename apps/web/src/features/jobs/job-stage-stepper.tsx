@@ -1,25 +1,20 @@
 import { Ban, Check, CircleX } from 'lucide-react';
 import { cn } from '@/lib/utils';
+import { type JobStage, jobStages, type StagedJob } from './job-stages';
 import type { Job } from './use-jobs';
 
-const steps = [
-  { id: 'validating', label: 'Validating' },
-  { id: 'generating', label: 'Generating' },
-  { id: 'finalizing', label: 'Finalizing' },
-  { id: 'completed', label: 'Completed' },
-];
-
-function reachedIndex(job: Job): number {
+function reachedIndex(job: Job, steps: JobStage[]): number {
   if (job.status === 'completed' || job.status === 'expired') return steps.length;
   const at = steps.findIndex((step) => step.id === job.stage);
   return at === -1 ? 0 : at;
 }
 
-/** validating → generating → finalizing → completed; a failed or cancelled job ends where it stopped. */
-export function JobStageStepper({ job }: { job: Job }) {
+/** The job's stages (see jobStages); a failed or cancelled job ends where it stopped. */
+export function JobStageStepper({ job }: { job: Job & Pick<StagedJob, 'config'> }) {
+  const steps = jobStages(job);
   const stopped = job.status === 'failed' || job.status === 'cancelled' || job.status === 'cancelling';
   const failedAt = job.status === 'failed' ? steps.findIndex((step) => step.id === job.error?.stage) : -1;
-  let current = reachedIndex(job);
+  let current = reachedIndex(job, steps);
   if (stopped) current = failedAt >= 0 ? failedAt : Math.min(current, steps.length - 1);
   const list = stopped
     ? [

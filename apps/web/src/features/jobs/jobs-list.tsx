@@ -1,4 +1,4 @@
-import { Workflow } from 'lucide-react';
+import { ShieldAlert, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
@@ -98,7 +98,10 @@ export function JobsList({ projectId, emptyHint }: { projectId: string; emptyHin
                     </span>
                   </td>
                   <td className="px-3 py-2.5">
-                    <JobStatusBadge status={job.status} />
+                    <div className="grid gap-1">
+                      <JobStatusBadge status={job.status} />
+                      {job.report?.privacyPassed === false && <PrivacyFlag />}
+                    </div>
                   </td>
                   <td className="px-3 py-2.5">
                     <JobProgressBar
@@ -138,5 +141,19 @@ export function JobsList({ projectId, emptyHint }: { projectId: string; emptyHin
         </Button>
       )}
     </div>
+  );
+}
+
+/** Marks a job whose output failed its privacy checks: its downloads ask for a confirmation. */
+function PrivacyFlag() {
+  return (
+    <span
+      title="Failed privacy checks: review the report before downloading"
+      className="inline-flex w-fit items-center gap-1 rounded-full bg-destructive/15 px-2.5 py-0.5 text-xs font-medium whitespace-nowrap text-destructive"
+    >
+      <ShieldAlert aria-hidden="true" className="size-3" />
+      Privacy
+      <span className="sr-only">: failed privacy checks</span>
+    </span>
   );
 }

@@ -17,6 +17,7 @@ export type JobStatus = components['schemas']['JobStatus'];
 export type JobPage = components['schemas']['JobPage'];
 export type JobPreview = components['schemas']['JobPreview'];
 export type CreateJobInput = components['schemas']['CreateJobRequestInput'];
+export type JobReportSummary = components['schemas']['JobReportSummary'];
 
 export const jobStatuses: JobStatus[] = [
   'queued',

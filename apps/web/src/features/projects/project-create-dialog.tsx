@@ -58,6 +58,8 @@ export function ProjectCreateDialog({ trigger }: { trigger?: ReactNode }) {
         retentionDays: Number(form.retentionDays),
         storageQuotaBytes: giBToBytes(form.quotaGiB),
         defaultOutputFormat: form.format,
+        // Samples are kept until deleted by hand; the project's settings change that.
+        deleteSamplesAfterFit: false,
       },
       {
         onSuccess: (project) => {

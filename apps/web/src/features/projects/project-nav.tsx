@@ -1,14 +1,15 @@
-import { LayoutDashboard, Settings, Users } from 'lucide-react';
+import { FileSpreadsheet, LayoutDashboard, Settings, Users } from 'lucide-react';
 import { NavLink } from 'react-router';
 import { cn } from '@/lib/utils';
 
 const tabs = [
   { to: '', label: 'Overview', icon: LayoutDashboard, end: true },
+  { to: 'samples', label: 'Samples', icon: FileSpreadsheet, end: false },
   { to: 'team', label: 'Team', icon: Users, end: false },
   { to: 'settings', label: 'Settings', icon: Settings, end: false },
 ];
 
-/** Overview, Team, Settings of one project: a row of tabs under its header. */
+/** Overview, Samples, Team, Settings of one project: a row of tabs under its header. */
 export function ProjectNav({ projectId }: { projectId: string }) {
   return (
     <nav aria-label="Project" className="-mx-4 overflow-x-auto border-b px-4 md:mx-0 md:px-0">

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -85,11 +85,13 @@ export function ProjectGeneralForm({ project, readOnly }: { project: ProjectDeta
   );
 }
 
-/** Retention, storage quota and default download format. */
+/** Retention, storage quota, default download format, and whether samples outlive their fitting. */
 export function ProjectDataForm({ project, readOnly }: { project: ProjectDetail; readOnly: boolean }) {
   const [retention, setRetention] = useState(String(project.settings.retentionDays));
   const [quota, setQuota] = useState(bytesToGiB(project.settings.storageQuotaBytes));
   const [format, setFormat] = useState<OutputFormat>(project.settings.defaultOutputFormat);
+  const [deleteSamples, setDeleteSamples] = useState(project.settings.deleteSamplesAfterFit);
+  const deleteSamplesId = useId();
   const update = useUpdateProject(project.id);
   const changes: UpdateProjectInput = {
     ...(retention !== String(project.settings.retentionDays) ? { retentionDays: Number(retention) } : {}),
@@ -97,13 +99,22 @@ export function ProjectDataForm({ project, readOnly }: { project: ProjectDetail;
       ? { storageQuotaBytes: giBToBytes(quota) }
       : {}),
     ...(format !== project.settings.defaultOutputFormat ? { defaultOutputFormat: format } : {}),
+    ...(deleteSamples !== project.settings.deleteSamplesAfterFit
+      ? { deleteSamplesAfterFit: deleteSamples }
+      : {}),
   };
   const dirty = Object.keys(changes).length > 0;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     update.mutate(changes);
   };
-  const problem = formError(update.error, ['retentionDays', 'storageQuotaBytes', 'defaultOutputFormat']);
+  const problem = formError(update.error, [
+    'retentionDays',
+    'storageQuotaBytes',
+    'defaultOutputFormat',
+    'deleteSamplesAfterFit',
+  ]);
+  const deleteSamplesError = fieldError(update.error, 'deleteSamplesAfterFit');
 
   return (
     <Card>
@@ -137,7 +148,7 @@ export function ProjectDataForm({ project, readOnly }: { project: ProjectDetail;
             </FormField>
             <FormField
               label="Storage quota"
-              hint="Space for outputs, in GiB"
+              hint="Space for outputs and samples, in GiB"
               error={fieldError(update.error, 'storageQuotaBytes')}
             >
               {(control) => (
@@ -173,6 +184,30 @@ export function ProjectDataForm({ project, readOnly }: { project: ProjectDetail;
                 </Select>
               )}
             </FormField>
+          </div>
+          <div className="flex items-start gap-3">
+            <input
+              id={deleteSamplesId}
+              type="checkbox"
+              role="switch"
+              aria-checked={deleteSamples}
+              className="mt-0.5 size-4 shrink-0 accent-primary"
+              checked={deleteSamples}
+              disabled={readOnly}
+              aria-describedby={`${deleteSamplesId}-hint`}
+              aria-invalid={deleteSamplesError ? true : undefined}
+              onChange={(event) => setDeleteSamples(event.target.checked)}
+            />
+            <div className="grid gap-1">
+              <label htmlFor={deleteSamplesId} className="text-sm font-medium leading-none">
+                Delete samples after fitting
+              </label>
+              <p id={`${deleteSamplesId}-hint`} className="text-xs text-muted-foreground">
+                Once a job has learned from an uploaded sample, its file is deleted, so real data stays no
+                longer than needed. Its profile remains; another twin needs the file uploaded again.
+              </p>
+              {deleteSamplesError && <p className="text-sm text-destructive">{deleteSamplesError}</p>}
+            </div>
           </div>
           <SaveRow dirty={dirty} pending={update.isPending} readOnly={readOnly} />
         </form>

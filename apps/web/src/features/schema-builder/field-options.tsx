@@ -1,8 +1,9 @@
-import type { FieldTypeOption } from '@synoptic/contract';
+import type { FieldTypeOption, SampleProfile } from '@synoptic/contract';
 import { useId } from 'react';
 import { Select } from '@/components/ui/input';
 import { cn } from '@/lib/utils';
 import { DraftInput, formatNumberText, type Parsed, parseNumber } from './draft-input';
+import { LearnedOptions } from './learned-options';
 import type { ConfigDraft, FieldDraft } from './schema-model';
 import { isKeyField } from './schema-model';
 
@@ -66,6 +67,7 @@ export function FieldOptions({
   options,
   config,
   tableIndex,
+  profile,
   errorAt,
   onChange,
 }: {
@@ -73,6 +75,8 @@ export function FieldOptions({
   options: FieldTypeOption[];
   config: ConfigDraft;
   tableIndex: number;
+  /** The profile of the table's sample, for a learned field's column. */
+  profile: SampleProfile | undefined;
   errorAt: (option: string) => string | undefined;
   onChange: (field: FieldDraft) => void;
 }) {
@@ -87,6 +91,9 @@ export function FieldOptions({
   const advanced = options.filter((option) => kindOf(option.schema).kind === 'json');
   const advancedSet = advanced.some((option) => field[option.name] !== undefined || errorAt(option.name));
 
+  if (field.type === 'learned') {
+    return <LearnedOptions field={field} profile={profile} errorAt={errorAt} onChange={onChange} />;
+  }
   if (field.type === 'reference') {
     return (
       <ReferenceOptions

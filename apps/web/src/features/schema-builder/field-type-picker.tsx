@@ -21,19 +21,25 @@ const familyLabels: Record<string, string> = {
   relation: 'Relations',
   series: 'Time series',
   misc: 'Other',
+  sample: 'From the sample',
 };
 
-/** A button showing the field's type that opens a searchable list of every type, grouped by family. */
+/**
+ * A button showing the field's type that opens a searchable list of every type, grouped by family.
+ * "From the sample" is offered only where it can work: in a table that learns from a sample.
+ */
 export function FieldTypePicker({
   value,
   onChange,
   label,
   invalid,
+  offerSample = false,
 }: {
   value: string;
   onChange: (type: string) => void;
   label: string;
   invalid?: boolean;
+  offerSample?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -52,17 +58,22 @@ export function FieldTypePicker({
       return -1;
     };
     const scored = fieldTypeCatalog
+      .filter((entry) => offerSample || entry.family !== 'sample')
       .map((entry) => ({ entry, score: score(entry) }))
       .filter((item) => item.score >= 0);
     const matches = scored.map((item) => item.entry);
     const top = [...scored].sort((a, b) => a.score - b.score)[0]?.entry;
     return {
       best: top,
-      groups: fieldFamilies
+      // In a sample table, learning is the usual choice: it comes first.
+      groups: (offerSample
+        ? ['sample' as const, ...fieldFamilies.filter((f) => f !== 'sample')]
+        : fieldFamilies
+      )
         .map((family) => ({ family, entries: matches.filter((entry) => entry.family === family) }))
         .filter((group) => group.entries.length > 0),
     };
-  }, [query]);
+  }, [query, offerSample]);
   const current = catalogById.get(value);
 
   const choose = (type: string) => {

@@ -5,7 +5,9 @@ import { Select } from '@/components/ui/input';
 import { cn } from '@/lib/utils';
 import { DraftInput, formatNumberText, parseNumber } from './draft-input';
 import { FieldOptions } from './field-options';
+import { FieldOrigin } from './field-origin';
 import { FieldTypePicker } from './field-type-picker';
+import { learnedField, noSamples, type SampleChoices, sampleOf } from './sample-model';
 import {
   type CardinalityDraft,
   type ConfigDraft,
@@ -18,6 +20,7 @@ import {
   updateField,
   updateTable,
 } from './schema-model';
+import { TableSampleSection } from './table-sample-section';
 
 /** The first problem at `path` or below it. */
 export function errorAt(errors: ErrorMap, path: string): string | undefined {
@@ -56,14 +59,19 @@ function ErrorList({ messages }: { messages: string[] }) {
 
 const inputClass = 'h-8';
 
-/** Tables and their fields as forms; every edit hands a new configuration to `onChange`. */
+/**
+ * Tables and their fields as forms; every edit hands a new configuration to `onChange`. `samples`
+ * are the project's samples a table can learn from, with the profiles of those in use.
+ */
 export function SchemaBuilder({
   config,
   errors,
+  samples = noSamples,
   onChange,
 }: {
   config: ConfigDraft;
   errors: ErrorMap;
+  samples?: SampleChoices;
   onChange: (config: ConfigDraft) => void;
 }) {
   const top = leftovers(errors, 'tables', (key) => /^\d+$/.test(key) || key === '');
@@ -81,6 +89,7 @@ export function SchemaBuilder({
           index={index}
           table={table}
           errors={errors}
+          samples={samples}
           onChange={onChange}
         />
       ))}
@@ -110,12 +119,14 @@ function TableEditor({
   index,
   table,
   errors,
+  samples,
   onChange,
 }: {
   config: ConfigDraft;
   index: number;
   table: TableDraft;
   errors: ErrorMap;
+  samples: SampleChoices;
   onChange: (config: ConfigDraft) => void;
 }) {
   const base = `tables[${index}]`;
@@ -125,7 +136,12 @@ function TableEditor({
   const nameError = errors.get(`${base}.name`);
   const rowsError = errorAt(errors, `${base}.rows`);
   const parentError = errorAt(errors, `${base}.parent`);
-  const tableProblems = leftovers(errors, base, (key) => ['name', 'rows', 'parent', 'fields'].includes(key));
+  const sampleError = errorAt(errors, `${base}.sample`);
+  const tableProblems = leftovers(errors, base, (key) =>
+    ['name', 'rows', 'parent', 'sample', 'fields'].includes(key),
+  );
+  const sample = sampleOf(table);
+  const sampleRows = samples.samples.find((item) => item.id === sample?.id)?.rows ?? null;
   const fieldsProblems = leftovers(errors, `${base}.fields`, (key) => /^\d+$/.test(key));
 
   const setKind = (value: string) => {
@@ -191,9 +207,14 @@ function TableEditor({
               inputMode="numeric"
               value={table.rows}
               aria-invalid={rowsError ? true : undefined}
+              // A sample table without a count makes as many rows as its sample.
+              placeholder={sample ? (sampleRows === null ? 'as the sample' : String(sampleRows)) : undefined}
               format={formatNumberText}
-              parse={(text) => parseNumber(text, { integer: true, optional: false })}
-              onCommit={(rows) => set({ ...table, rows: rows as number })}
+              parse={(text) => parseNumber(text, { integer: true, optional: Boolean(sample) })}
+              onCommit={(rows) => {
+                const { rows: _rows, ...rest } = table;
+                set(rows === undefined ? (rest as TableDraft) : { ...table, rows: rows as number });
+              }}
             />
           </div>
         )}
@@ -210,10 +231,16 @@ function TableEditor({
         </Button>
       </div>
       <ErrorList
-        messages={[nameError, rowsError, parentError, ...tableProblems, ...fieldsProblems].filter(
-          (message): message is string => Boolean(message),
-        )}
+        messages={[
+          nameError,
+          rowsError,
+          parentError,
+          sampleError,
+          ...tableProblems,
+          ...fieldsProblems,
+        ].filter((message): message is string => Boolean(message))}
       />
+      <TableSampleSection table={table} samples={samples} onChange={set} />
       {table.sequence !== undefined && (
         <p className="text-xs text-muted-foreground">
           This table is a time series (its <code className="font-mono">sequence</code> is edited in the JSON
@@ -230,6 +257,7 @@ function TableEditor({
             index={fieldIndex}
             field={field}
             errors={errors}
+            samples={samples}
             onChange={onChange}
           />
         ))}
@@ -337,6 +365,7 @@ function FieldEditor({
   index,
   field,
   errors,
+  samples,
   onChange,
 }: {
   config: ConfigDraft;
@@ -344,10 +373,13 @@ function FieldEditor({
   index: number;
   field: FieldDraft;
   errors: ErrorMap;
+  samples: SampleChoices;
   onChange: (config: ConfigDraft) => void;
 }) {
   const id = useId();
   const table = config.tables[tableIndex];
+  const sample = table ? sampleOf(table) : undefined;
+  const profile = sample ? samples.profiles.get(sample.id) : undefined;
   const base = `tables[${tableIndex}].fields[${index}]`;
   const entry = catalogById.get(field.type);
   const options = entry?.options ?? [];
@@ -365,7 +397,9 @@ function FieldEditor({
     for (const key of ['nullPercent', 'locale', 'entity', 'description'])
       if (field[key] !== undefined) keep[key] = field[key];
     if (field.unique && catalogById.get(type)?.supportsUnique) keep.unique = true;
-    set({ ...newField(type, field.name, config, tableIndex), ...keep });
+    const fresh =
+      type === 'learned' ? learnedField(field.name, profile) : newField(type, field.name, config, tableIndex);
+    set({ ...fresh, ...keep });
   };
   const nameError = errors.get(`${base}.name`);
   const typeError = errorAt(errors, `${base}.type`);
@@ -411,6 +445,7 @@ function FieldEditor({
               value={field.type}
               label={`Type of ${label}: ${entry?.label ?? field.type}`}
               invalid={Boolean(typeError)}
+              offerSample={Boolean(sample)}
               onChange={changeType}
             />
           </div>
@@ -513,11 +548,13 @@ function FieldEditor({
         </div>
       </div>
       {uniqueError && <p className="text-xs text-destructive">{uniqueError}</p>}
+      {sample && <FieldOrigin field={field} profile={profile} onChange={set} />}
       <FieldOptions
         field={field}
         options={options}
         config={config}
         tableIndex={tableIndex}
+        profile={profile}
         errorAt={(option) => errorAt(errors, `${base}.${option}`)}
         onChange={set}
       />

@@ -1,4 +1,4 @@
-import { fieldTypeCatalog, validateGeneratorConfig } from '@synoptic/contract';
+import { fieldTypeCatalog, type SampleQuality, validateGeneratorConfig } from '@synoptic/contract';
 
 /**
  * The builder edits the configuration as plain JSON, so anything the JSON view holds (options
@@ -16,6 +16,7 @@ export type TableDraft = {
   name: string;
   rows?: number;
   parent?: { table: string; count: CardinalityDraft };
+  sample?: { id: string; quality?: SampleQuality };
   fields: FieldDraft[];
 } & Record<string, unknown>;
 export type ConfigDraft = { tables: TableDraft[] } & Record<string, unknown>;

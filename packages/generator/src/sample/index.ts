@@ -1,0 +1,4 @@
+export { profileSample } from './profile-sample.ts';
+export { readSample } from './read-sample.ts';
+export { sampleFormatOf } from './sample-format.ts';
+export { SampleReadError } from './sample-read.error.ts';
