@@ -8815,6 +8815,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Understood, but cannot be done (a limit or a rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A service this one depends on is unavailable. */
             503: {
                 headers: {

@@ -72,7 +72,7 @@ export function registerJobsRoutes(app: ZodServer, deps: { jobs: JobsService; do
         summary: 'The first rows of each table and a size estimate, without creating a job',
         params: projectIdParams,
         body: previewBodySchema,
-        response: { 200: previewSchema, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: previewSchema, ...errorResponses(400, 401, 403, 404, 422, 503) },
       },
     },
     async (request) => jobs.preview(projectAccessOf(request), request.body),

@@ -137,8 +137,22 @@ export function createJobsService(deps: {
       return preview.estimate;
     } catch (err) {
       if (err instanceof PipelineUnavailableError) return undefined;
-      throw err;
+      throw refusalOf(err) ?? err;
     }
+  };
+
+  /**
+   * The pipeline's refusal of a config as the user's error: invalid (400, with its fields) or one
+   * the engine cannot generate (422, e.g. a learned column the sample's model lacks).
+   */
+  const refusalOf = (err: unknown): AppError | undefined => {
+    if (!(err instanceof PipelineRejectedError)) return undefined;
+    if (err.status === 400)
+      return new AppError('validation_failed', err.message, {
+        details: (err.body.error?.details ?? []).map((d) => ({ path: d.path, message: d.message })),
+      });
+    if (err.status === 422) return new AppError('unprocessable', err.message);
+    return undefined;
   };
 
   /** Applies what the pipeline reports, forward only: stale events and impossible moves are ignored. */
@@ -376,11 +390,8 @@ export function createJobsService(deps: {
         ...withModels(models),
       });
     } catch (err) {
-      if (err instanceof PipelineRejectedError && err.status === 400) {
-        throw new AppError('validation_failed', err.message, {
-          details: (err.body.error?.details ?? []).map((d) => ({ path: d.path, message: d.message })),
-        });
-      }
+      const refusal = refusalOf(err);
+      if (refusal) throw refusal;
       log.warn({ err }, 'preview unavailable');
       throw new AppError(
         'unavailable',

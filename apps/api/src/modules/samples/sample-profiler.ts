@@ -1,5 +1,12 @@
-import { type SampleFormat, type SampleProfile, twinConfig } from '@synoptic/contract';
-import { type FittedSample, fitSample, learnedColumnsOf } from '@synoptic/generator';
+import { learnedTypes, type SampleFormat, type SampleProfile, twinConfig } from '@synoptic/contract';
+import {
+  type DataTable,
+  type FittedSample,
+  fitSample,
+  GenerationError,
+  type LearnedColumnRequest,
+  learnedColumnsOf,
+} from '@synoptic/generator';
 import { profileSample, readSample } from '@synoptic/generator/sample';
 
 /** Rows profiling reads: a seeded reservoir of larger files, enough for types and personal data. */
@@ -9,10 +16,40 @@ export const PREVIEW_MODEL_ROWS = 10_000;
 
 export type ProfiledSample = { profile: SampleProfile; previewModel: FittedSample | null };
 
+const learnable = new Set<string>(learnedTypes);
+
 /**
- * Profiles a local copy of a sample and fits the model live previews use: one balanced model of
- * every column the profile suggests learning, which any table of the sample can take a part of.
- * A sample without such columns (all personal data or identifiers) has no preview model.
+ * The columns a preview model covers: those the profile suggests learning, and also those it
+ * suggests generating (personal data) that could still be learned, because a user may insist on
+ * learning one; the job's report then flags what that copies. A column fitting refuses is left out.
+ */
+function previewColumns(
+  profile: SampleProfile,
+  training: DataTable,
+  sampleId: string,
+): LearnedColumnRequest[] {
+  const [table] = twinConfig(profile, { table: 'sample', sampleId }).tables;
+  const suggested = table ? learnedColumnsOf(table) : [];
+  const taken = new Set(suggested.map((c) => c.column));
+  const extra = profile.columns
+    .filter((c) => !taken.has(c.name) && learnable.has(c.type))
+    .map((c) => ({ column: c.name, as: c.type as LearnedColumnRequest['as'] }))
+    .filter((request) => {
+      try {
+        fitSample(training, [request], { quality: 'fast', seed: sampleId });
+        return true;
+      } catch (err) {
+        if (err instanceof GenerationError) return false;
+        throw err;
+      }
+    });
+  return [...suggested, ...extra];
+}
+
+/**
+ * Profiles a local copy of a sample and fits the model live previews (and size estimates) use: one
+ * balanced model of every learnable column, which any table of the sample can take a part of. A
+ * sample without such columns (all free text or identifiers) has no preview model.
  */
 export async function profileSampleFile(
   path: string,
@@ -22,13 +59,12 @@ export async function profileSampleFile(
   const seed = sampleId;
   const read = await readSample(path, format, { maxRows: PROFILE_ROWS, seed });
   const profile = profileSample(read.table, { format, totalRows: read.totalRows });
-  const [table] = twinConfig(profile, { table: 'sample', sampleId }).tables;
-  const columns = table ? learnedColumnsOf(table) : [];
-  if (columns.length === 0) return { profile, previewModel: null };
   const training =
     read.table.rows <= PREVIEW_MODEL_ROWS
       ? read.table
       : (await readSample(path, format, { maxRows: PREVIEW_MODEL_ROWS, seed })).table;
+  const columns = previewColumns(profile, training, sampleId);
+  if (columns.length === 0) return { profile, previewModel: null };
   const previewModel = fitSample(training, columns, {
     quality: 'balanced',
     seed,
