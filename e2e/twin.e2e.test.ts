@@ -83,7 +83,10 @@ test('a member uploads a real table, reviews its profile and gets a synthetic tw
   await page.getByRole('heading', { name: 'Quality' }).first().waitFor({ timeout: 30_000 });
   await page.getByRole('heading', { name: 'Privacy' }).first().waitFor();
   // Scores read as whole percentages, rounded down.
-  await page.getByText(`${Math.floor(done.report!.quality! * 100)}%`).first().waitFor();
+  await page
+    .getByText(`${Math.floor(done.report!.quality! * 100)}%`)
+    .first()
+    .waitFor();
   await screenshot(page, 'twin-report-light');
   expect(consoleErrors).toEqual([]);
 });
