@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { JobReport } from '../engine.ts';
 import type { FitResult } from '../learning-engine.ts';
 import type { LearningAnswer, LearningTask } from './learning.thread.ts';
@@ -17,43 +18,60 @@ export class LearningError extends Error {
 }
 
 /**
- * Runs a fitting or report task in a fresh thread, so the process keeps heartbeats, progress and
- * cancel checks going; an abort terminates the thread at once (fitting a large sample takes a while).
+ * Runs fitting and report tasks in a thread beside the process's event loop, so heartbeats,
+ * progress and cancel checks go on; an abort terminates the thread at once (fitting a large sample
+ * takes a while) and the next task starts a new one. Between tasks the thread is kept warm.
  */
-export function runLearning(
-  task: Extract<LearningTask, { type: 'fit' }>,
-  signal: AbortSignal,
-): Promise<FitResult>;
-export function runLearning(
-  task: Extract<LearningTask, { type: 'report' }>,
-  signal: AbortSignal,
-): Promise<JobReport>;
-export function runLearning(task: LearningTask, signal: AbortSignal): Promise<unknown> {
-  signal.throwIfAborted();
-  const thread = startTsThread(threadFile);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      void thread.terminate();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    const settle = () => {
-      signal.removeEventListener('abort', onAbort);
-      void thread.terminate();
-    };
-    thread.once('message', (answer: LearningAnswer) => {
-      settle();
-      if (answer.type === 'done') resolve(answer.result);
-      else reject(new LearningError(answer.message, answer.userError));
+export type LearningRunner = {
+  run(task: Extract<LearningTask, { type: 'fit' }>, signal: AbortSignal): Promise<FitResult>;
+  run(task: Extract<LearningTask, { type: 'report' }>, signal: AbortSignal): Promise<JobReport>;
+  close(): Promise<void>;
+};
+
+export function createLearningRunner(): LearningRunner {
+  let idle: Worker | undefined;
+  const run = (task: LearningTask, signal: AbortSignal): Promise<unknown> => {
+    signal.throwIfAborted();
+    const thread = idle ?? startTsThread(threadFile);
+    idle = undefined;
+    return new Promise((resolve, reject) => {
+      const settle = (healthy: boolean) => {
+        signal.removeEventListener('abort', onAbort);
+        thread.off('message', onMessage);
+        thread.off('error', onError);
+        thread.off('exit', onExit);
+        if (healthy && !idle) idle = thread;
+        else void thread.terminate();
+      };
+      const onAbort = () => {
+        settle(false);
+        reject(signal.reason);
+      };
+      const onMessage = (answer: LearningAnswer) => {
+        settle(true);
+        if (answer.type === 'done') resolve(answer.result);
+        else reject(new LearningError(answer.message, answer.userError));
+      };
+      const onError = (err: Error) => {
+        settle(false);
+        reject(new LearningError(`the ${task.type} thread crashed: ${err.message}`, false));
+      };
+      const onExit = (code: number) => {
+        settle(false);
+        reject(new LearningError(`the ${task.type} thread exited (${code})`, false));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      thread.on('message', onMessage);
+      thread.once('error', onError);
+      thread.once('exit', onExit);
+      thread.postMessage(task);
     });
-    thread.once('error', (err) => {
-      settle();
-      reject(new LearningError(`the ${task.type} thread crashed: ${err.message}`, false));
-    });
-    thread.once('exit', (code) => {
-      settle();
-      reject(new LearningError(`the ${task.type} thread exited (${code})`, false));
-    });
-    thread.postMessage(task);
-  });
+  };
+  return {
+    run: run as LearningRunner['run'],
+    async close() {
+      await idle?.terminate();
+      idle = undefined;
+    },
+  };
 }

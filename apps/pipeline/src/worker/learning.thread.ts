@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { GenerationError } from '../engine.ts';
 import { buildJobReport, fitSamples, SampleReadError } from '../learning-engine.ts';
 
-// A thread for one fitting or report task; the worker process terminates it when the job is cancelled.
+// A thread for fitting and report tasks, one at a time; kept between tasks (starting one costs a
+// second or more of module loading), terminated when the job of its task is cancelled.
 export type LearningTask =
   | { type: 'fit'; input: Parameters<typeof fitSamples>[0] }
   | { type: 'report'; input: Parameters<typeof buildJobReport>[0] };
@@ -11,7 +12,7 @@ export type LearningAnswer =
   | { type: 'failed'; message: string; userError: boolean };
 
 const port = parentPort!;
-port.once('message', (task: LearningTask) => {
+port.on('message', (task: LearningTask) => {
   const work = task.type === 'fit' ? fitSamples(task.input) : buildJobReport(task.input);
   work.then(
     (result) => port.postMessage({ type: 'done', result } satisfies LearningAnswer),

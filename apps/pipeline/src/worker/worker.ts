@@ -36,7 +36,7 @@ import {
   type ReportTask,
   type ShardTask,
 } from '../queue/queue.ts';
-import { LearningError, runLearning } from './learning-runner.ts';
+import { createLearningRunner, LearningError } from './learning-runner.ts';
 import { fetchSamples } from './sample-files.ts';
 import { retryDelayMs } from './shard-execution.ts';
 import { ShardError, type ShardRunner } from './shard-runner.ts';
@@ -135,6 +135,10 @@ export async function startWorker(
   const recentJobs = new Set<string>();
   const work = { pollingIntervalSeconds: config.PIPELINE_POLL_INTERVAL_SECONDS, batchSize: 1 };
   const stores = storeConfig(config);
+  const learning = createLearningRunner();
+  // Fitting and report tasks in progress here: stopping aborts them, and pg-boss hands them to
+  // another worker (the task fails, so it is retried).
+  const learningTasks = new Set<AbortController>();
   let stopping = false;
 
   async function plan(task: PlanTask): Promise<void> {
@@ -159,8 +163,8 @@ export async function startWorker(
       await withTransaction(pool, (client) => failJob(client, started.id, 'validating', message));
       return;
     }
-    const learning = checked.config.tables.filter((t) => t.sample);
-    if (learning.length === 0) return planShards(started.id, 'validating', checked.config);
+    const learners = checked.config.tables.filter((t) => t.sample);
+    if (learners.length === 0) return planShards(started.id, 'validating', checked.config);
     const fitting = await withTransaction(pool, async (client) => {
       const moved = await changeJob(
         client,
@@ -168,7 +172,7 @@ export async function startWorker(
         { status: 'running', stage: 'fitting', onlyFrom: ['running'], set: { valid_config: checked.config } },
         {
           level: 'info',
-          message: `Fitting ${learning.map((t) => `table '${t.name}' (${t.sample!.quality ?? 'balanced'})`).join(', ')} to ${learning.length === 1 ? 'its sample' : 'their samples'}.`,
+          message: `Fitting ${learners.map((t) => `table '${t.name}' (${t.sample!.quality ?? 'balanced'})`).join(', ')} to ${learners.length === 1 ? 'its sample' : 'their samples'}.`,
         },
       );
       if (moved) await boss.send(queues.fit, { jobId: started.id } satisfies FitTask, inTransaction(client));
@@ -254,6 +258,7 @@ export async function startWorker(
     work: (files: Awaited<ReturnType<typeof fetchSamples>>['files'], signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const controller = new AbortController();
+    learningTasks.add(controller);
     const watch = setInterval(() => {
       void repo.findStopped(pool, [job.id]).then(
         (stopped) => stopped.length && controller.abort(new Error('cancelled')),
@@ -262,12 +267,14 @@ export async function startWorker(
     }, deps.tickMs ?? 500);
     const fetched = await fetchSamples(store, job.samples, controller.signal).catch((err: unknown) => {
       clearInterval(watch);
+      learningTasks.delete(controller);
       throw err;
     });
     try {
       return await work(fetched.files, controller.signal);
     } finally {
       clearInterval(watch);
+      learningTasks.delete(controller);
       await fetched.release();
     }
   }
@@ -288,7 +295,7 @@ export async function startWorker(
     let result: FitResult;
     try {
       result = await withSamples(job, (files, signal) =>
-        runLearning({ type: 'fit', input: { config: job.valid_config!, files, seed: job.seed } }, signal),
+        learning.run({ type: 'fit', input: { config: job.valid_config!, files, seed: job.seed } }, signal),
       );
     } catch (err) {
       const message = learningFailure(err, job);
@@ -315,7 +322,7 @@ export async function startWorker(
     const key = `${job.output.prefix}report.json`;
     try {
       const built = await withSamples(job, (files, signal) =>
-        runLearning(
+        learning.run(
           {
             type: 'report',
             input: {
@@ -623,6 +630,8 @@ export async function startWorker(
       clearInterval(timer);
       for (const a of active.values()) a.controller.abort(new Error('worker stopping'));
       await deps.runner.close();
+      for (const task of learningTasks) task.abort(new Error('worker stopping'));
+      await learning.close();
     },
   };
 }

@@ -344,6 +344,22 @@ describe('jobs on the pipeline', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json().tables[0].rows).toHaveLength(5);
 
+    // A learned column the sample lacks: the engine's refusal, in its words, is the user's 422.
+    const [table] = config.tables;
+    const wrong = {
+      tables: [{ ...table!, fields: [...table!.fields, { name: 'salary', type: 'learned' }] }],
+    };
+    for (const path of ['jobs/preview', 'jobs']) {
+      const refused = await api.inject({
+        method: 'POST',
+        url: `/api/projects/${projectId}/${path}`,
+        cookies,
+        payload: { name: 'Salaries', config: wrong },
+      });
+      expect(refused.statusCode, `${path}: ${refused.body}`).toBe(422);
+      expect(refused.json().error.message).toMatch(/salary/);
+    }
+
     const created = await submit(projectId, cookies, { name: 'Twin', config, seed: 'twin' });
     expect(created.statusCode, created.body).toBe(201);
     const job = await waitForStatus(projectId, created.json().id, cookies, ['completed', 'failed']);
