@@ -8,27 +8,22 @@ import { createTestPipeline, type TestPipeline, testKey, waitFor } from '../../t
 import { jobClient } from '../../test/job-client.ts';
 
 let pipeline: TestPipeline;
+let jobs: ReturnType<typeof jobClient>;
 const bucket = 'proj-exec';
 
 beforeAll(async () => {
   pipeline = await createTestPipeline({ env: { PIPELINE_SHARD_ROWS: '20000' } });
   await pipeline.store.createBucket(bucket);
   await pipeline.startWorker({ threads: true });
+  jobs = jobClient(pipeline, bucket);
 });
 
 afterAll(() => pipeline.destroy());
 
-const jobs = () => jobClient(pipeline, bucket);
-const submit = (body: Record<string, unknown>) => jobs().submit(body);
-const getJob = (id: string) => jobs().get(id);
-const untilStatus = (id: string, status: string, timeoutMs?: number) => jobs().until(id, status, timeoutMs);
-const objectKeys = (prefix: string) => jobs().keys(prefix);
-const logMessages = (id: string) => jobs().logs(id);
-
 describe('running jobs', () => {
   test('runs a job through every stage and writes parts and a manifest with true checksums', async () => {
-    const job = await submit({ config: peopleConfig(50_000), seed: 7 });
-    const done = await untilStatus(job.id, 'completed');
+    const job = await jobs.submit({ config: peopleConfig(50_000), seed: 7 });
+    const done = await jobs.until(job.id, 'completed');
     expect(done).toMatchObject({
       stage: 'completed',
       progress: { rowsDone: 50_000, rowsTotal: 50_000, percent: 100 },
@@ -45,7 +40,7 @@ describe('running jobs', () => {
       'email',
       'age',
     ]);
-    expect(await objectKeys(job.output.prefix)).toEqual(
+    expect(await jobs.keys(job.output.prefix)).toEqual(
       [
         ...manifest.files.map((f: { key: string }) => f.key),
         `${job.output.prefix}manifest.json`,
@@ -61,8 +56,8 @@ describe('running jobs', () => {
       }
       expect({ bytes, sha256: hash.digest('hex') }).toEqual({ bytes: file.bytes, sha256: file.sha256 });
     }
-    expect(JSON.parse(await jobs().text(`${job.output.prefix}manifest.json`))).toEqual(manifest);
-    const stages = (await logMessages(job.id)).map((l) => l.stage);
+    expect(JSON.parse(await jobs.text(`${job.output.prefix}manifest.json`))).toEqual(manifest);
+    const stages = (await jobs.logs(job.id)).map((l) => l.stage);
     expect([...new Set(stages)]).toEqual([
       'queued',
       'validating',
@@ -79,12 +74,12 @@ describe('running jobs', () => {
   });
 
   test('a failing expression fails the job naming the stage, field and row, and removes its parts', async () => {
-    const job = await submit({ config: failingConfig, seed: 1 });
-    const failed = await untilStatus(job.id, 'failed');
+    const job = await jobs.submit({ config: failingConfig, seed: 1 });
+    const failed = await jobs.until(job.id, 'failed');
     expect(failed.error.stage).toBe('generating');
     expect(failed.error.message).toMatch(/field 'bad', row 5001: the expression gave "oops"/);
-    await waitFor('parts removed', async () => (await objectKeys(job.output.prefix)).length === 0);
-    const errors = (await logMessages(job.id)).filter((l) => l.level === 'error');
+    await waitFor('parts removed', async () => (await jobs.keys(job.output.prefix)).length === 0);
+    const errors = (await jobs.logs(job.id)).filter((l) => l.level === 'error');
     expect(errors[0]?.message).toMatch(/^Failed while generating: table 'people', shard 0/);
   });
 
@@ -94,7 +89,7 @@ describe('running jobs', () => {
         { name: 'a', rows: 10, fields: [{ name: 'x', type: 'reference', table: 'missing', field: 'id' }] },
       ],
     };
-    const failed = await untilStatus((await submit({ config })).id, 'failed');
+    const failed = await jobs.until((await jobs.submit({ config })).id, 'failed');
     expect(failed.error.stage).toBe('validating');
     expect(failed.error.message).toMatch(/^tables\[0\]\.fields\[0\]/);
   });
@@ -104,7 +99,7 @@ describe('running jobs', () => {
       url: '/v1/jobs',
       body: { config: peopleConfig(100), output: { bucket: 'no-such-bucket', format: 'jsonl' } },
     });
-    const failed = await untilStatus(res.json().id, 'failed');
+    const failed = await jobs.until(res.json().id, 'failed');
     expect(failed.error).toEqual({
       stage: 'generating',
       message: expect.stringMatching(/bucket 'no-such-bucket' does not exist/),
@@ -112,14 +107,14 @@ describe('running jobs', () => {
   });
 
   test('cancels a running job within 2 seconds and removes its parts', async () => {
-    const job = await submit({ config: peopleConfig(3_000_000) });
-    await waitFor('rows to be generated', async () => (await getJob(job.id)).progress.rowsDone > 0);
+    const job = await jobs.submit({ config: peopleConfig(3_000_000) });
+    await waitFor('rows to be generated', async () => (await jobs.get(job.id)).progress.rowsDone > 0);
     const started = Date.now();
     const res = await pipeline.signed({ method: 'POST', url: `/v1/jobs/${job.id}/cancel` });
     expect(['cancelling', 'cancelled']).toContain(res.json().status);
-    await untilStatus(job.id, 'cancelled', 2000);
+    await jobs.until(job.id, 'cancelled', 2000);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(await objectKeys(job.output.prefix)).toEqual([]);
+    expect(await jobs.keys(job.output.prefix)).toEqual([]);
   });
 });
 
@@ -158,11 +153,11 @@ describe('callbacks', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const job = await submit({
+      const job = await jobs.submit({
         config: peopleConfig(100_000),
         callbackUrl: `http://127.0.0.1:${port}/hooks/pipeline?x=1`,
       });
-      await untilStatus(job.id, 'completed');
+      await jobs.until(job.id, 'completed');
       // Events are delivered concurrently, so the refused one may be any of them; its retry
       // comes after a backoff, possibly after the completed event.
       await waitFor(

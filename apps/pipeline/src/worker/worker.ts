@@ -164,7 +164,7 @@ export async function startWorker(
       return;
     }
     const learners = checked.config.tables.filter((t) => t.sample);
-    if (learners.length === 0) return planShards(started.id, 'validating', checked.config);
+    if (learners.length === 0) return planShards(started, 'validating', checked.config);
     const fitting = await withTransaction(pool, async (client) => {
       const moved = await changeJob(
         client,
@@ -183,14 +183,13 @@ export async function startWorker(
 
   /** Plans the shards of a validated (and, for sample tables, fitted) job and queues them. */
   async function planShards(
-    jobId: string,
+    { id: jobId, seed }: Pick<JobRow, 'id' | 'seed'>,
     from: 'validating' | 'fitting',
     validConfig: GeneratorConfig,
     samples?: Record<string, FittedSample>,
   ): Promise<void> {
     let jobPlan: JobPlan;
     try {
-      const seed = (await repo.find(pool, jobId))!.seed;
       jobPlan = planJob(validConfig, { seed, shardRows: config.PIPELINE_SHARD_ROWS, samples });
     } catch (err) {
       if (!(err instanceof GenerationError)) throw err;
@@ -313,7 +312,7 @@ export async function startWorker(
         message: `Fitted table '${table}' on ${figures.trainingRows.toLocaleString('en-US')} sample rows (${figures.holdoutRows.toLocaleString('en-US')} held out for the privacy checks) in ${figures.seconds} s.`,
       });
     await repo.setFit(pool, job.id, result.fits);
-    await planShards(job.id, 'fitting', job.valid_config!, result.models);
+    await planShards(job, 'fitting', job.valid_config!, result.models);
   }
 
   async function report(task: ReportTask): Promise<void> {

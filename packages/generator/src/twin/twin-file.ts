@@ -11,11 +11,8 @@ import {
 } from '@synoptic/contract';
 import { GenerationError } from '../errors.ts';
 import { type JobPlan, planJob } from '../relations/plan.ts';
-import { profileSample, readSample, sampleFormatOf } from '../sample/index.ts';
+import { profileSampleFile, sampleFormatOf } from '../sample/index.ts';
 import { type FitResult, fitSamples, type SampleFile } from './twin-job.ts';
-
-/** Rows profiling looks at, as the control plane does on upload. */
-const PROFILE_ROWS = 100_000;
 
 /**
  * A synthetic twin of a local file, fitted and planned, as a job would make it from an upload: the
@@ -36,8 +33,7 @@ export async function fitTwinFromFile(
   if (!format) throw new GenerationError(`cannot tell the format of ${path}: use .csv, .jsonl or .parquet`);
   const seed = options.seed ?? '1';
   let started = performance.now();
-  const { table, totalRows } = await readSample(path, format, { maxRows: PROFILE_ROWS, seed });
-  const profile = profileSample(table, { format, totalRows });
+  const { profile } = await profileSampleFile(path, format, seed);
   const profileSeconds = (performance.now() - started) / 1000;
   // A stable id from the file's bytes: the config (and so the output) depends only on the file.
   const hash = createHash('sha256');

@@ -73,17 +73,28 @@ export async function fitSamples(input: {
   return { models, fits };
 }
 
-function keyColumns(config: GeneratorConfig, plan: JobPlan, table: TableSpec) {
+/**
+ * The referenced key columns of a table's reference fields, from each parent regenerated whole; one
+ * regeneration per parent for the whole report (`parents` keeps them), however many fields refer to it.
+ */
+function keyColumns(
+  config: GeneratorConfig,
+  plan: JobPlan,
+  table: TableSpec,
+  parents: Map<string, DataTable | null>,
+) {
   const parentKeys: Record<string, DataTable['columns'][number] | null> = {};
   for (const field of table.fields) {
     if (field.type !== 'reference') continue;
-    const rows = plan.tables.find((t) => t.name === field.table)?.rows ?? 0;
-    const key = `${field.table}.${field.field}`;
-    parentKeys[key] =
-      rows > KEY_CHECK_MAX_PARENT_ROWS
-        ? null
-        : (generateTableData(config, plan, field.table, rows).columns.find((c) => c.name === field.field) ??
-          null);
+    if (!parents.has(field.table)) {
+      const rows = plan.tables.find((t) => t.name === field.table)?.rows ?? 0;
+      parents.set(
+        field.table,
+        rows > KEY_CHECK_MAX_PARENT_ROWS ? null : generateTableData(config, plan, field.table, rows),
+      );
+    }
+    const parent = parents.get(field.table);
+    parentKeys[`${field.table}.${field.field}`] = parent?.columns.find((c) => c.name === field.field) ?? null;
   }
   return parentKeys;
 }
@@ -97,6 +108,7 @@ async function tableReport(
     seed: string;
   },
   table: TableSpec,
+  parents: Map<string, DataTable | null>,
 ): Promise<TableReport> {
   const { config, plan } = input;
   const rows = Math.min(plan.tables.find((t) => t.name === table.name)?.rows ?? 0, REPORT_ROWS);
@@ -104,7 +116,7 @@ async function tableReport(
   const ruleFields = table.fields.some((f) => f.type !== 'learned');
   const conformance =
     rows > 0 && ruleFields
-      ? conformanceReport({ table, data, parentKeys: keyColumns(config, plan, table) })
+      ? conformanceReport({ table, data, parentKeys: keyColumns(config, plan, table, parents) })
       : null;
   if (!table.sample)
     return { table: table.name, source: 'rules', fit: null, quality: null, privacy: null, conformance };
@@ -148,7 +160,8 @@ export async function buildJobReport(input: {
   seed: string;
 }): Promise<JobReport> {
   const tables: TableReport[] = [];
-  for (const table of input.config.tables) tables.push(await tableReport(input, table));
+  const parents = new Map<string, DataTable | null>();
+  for (const table of input.config.tables) tables.push(await tableReport(input, table, parents));
   const scores = tables.flatMap((t) => (t.quality ? [t.quality.score] : []));
   const privacy = tables.flatMap((t) => (t.privacy ? [t.privacy.passed] : []));
   const conformance = tables.flatMap((t) => (t.conformance ? [t.conformance.passed] : []));

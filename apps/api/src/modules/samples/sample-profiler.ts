@@ -7,10 +7,8 @@ import {
   type LearnedColumnRequest,
   learnedColumnsOf,
 } from '@synoptic/generator';
-import { profileSample, readSample } from '@synoptic/generator/sample';
+import { profileSampleFile, readSample } from '@synoptic/generator/sample';
 
-/** Rows profiling reads: a seeded reservoir of larger files, enough for types and personal data. */
-export const PROFILE_ROWS = 100_000;
 /** Rows the preview model learns from: live previews show a handful of rows, not a report. */
 export const PREVIEW_MODEL_ROWS = 10_000;
 
@@ -51,14 +49,14 @@ function previewColumns(
  * balanced model of every learnable column, which any table of the sample can take a part of. A
  * sample without such columns (all free text or identifiers) has no preview model.
  */
-export async function profileSampleFile(
+export async function profileUpload(
   path: string,
   format: SampleFormat,
   sampleId: string,
 ): Promise<ProfiledSample> {
   const seed = sampleId;
-  const read = await readSample(path, format, { maxRows: PROFILE_ROWS, seed });
-  const profile = profileSample(read.table, { format, totalRows: read.totalRows });
+  const read = await profileSampleFile(path, format, seed);
+  const profile = read.profile;
   const training =
     read.table.rows <= PREVIEW_MODEL_ROWS
       ? read.table

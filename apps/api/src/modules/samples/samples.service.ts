@@ -16,7 +16,7 @@ import type { ProjectAccess } from '../projects/project-access.ts';
 import { addStorageUsed, findStorageUse } from '../projects/projects.repository.ts';
 import { actorOf } from '../projects/projects.service.ts';
 import { bytesText, quotaRefusal } from '../projects/storage-quota.ts';
-import { profileSampleFile } from './sample-profiler.ts';
+import { profileUpload } from './sample-profiler.ts';
 import { presentSample, presentSampleDetail } from './samples.presenter.ts';
 import {
   claimStaleProfiling,
@@ -85,7 +85,7 @@ export function createSamplesService(deps: {
       if (closing) return void (await extendProfiling(pool, sampleId, clock.now()));
       // Deleted while it waited: nothing to do.
       if (!(await extendProfiling(pool, sampleId, leaseEnd()))) return;
-      const result = await profileSampleFile(path, format, sampleId);
+      const result = await profileUpload(path, format, sampleId);
       await markProfiled(pool, sampleId, result);
     } catch (err) {
       const readable = err instanceof SampleReadError || err instanceof GenerationError;
