@@ -962,7 +962,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Download the filtered, sorted view of a table as CSV (viewer and up) */
+        /**
+         * Download the filtered, sorted view of a table as CSV (viewer and up)
+         * @description A job whose privacy checks failed answers 409 `privacy_review_required` until `acknowledgePrivacy=true`.
+         */
         get: operations["exportDatasetView"];
         put?: never;
         post?: never;
@@ -9680,6 +9683,8 @@ export interface operations {
     exportDatasetView: {
         parameters: {
             query?: {
+                /** @description Required as `true` to download a job whose privacy checks failed, once its report was reviewed */
+                acknowledgePrivacy?: "true" | "false";
                 /** @description The view as JSON: `{"filters":[…],"sort":[…]}` (URL-encoded) */
                 view?: string;
             };

@@ -32,9 +32,8 @@ import { formatBytes } from '@/features/projects/format-bytes';
 import { useCurrentProject } from '@/features/projects/project-context';
 import { can } from '@/features/projects/project-permissions';
 import { PrivacyDownload } from '@/features/report/privacy-download';
-import { failedCheckLabels } from '@/features/report/privacy-gate';
 import { ReportSummaryCard } from '@/features/report/report-summary';
-import { reportPath, useJobReport } from '@/features/report/use-job-report';
+import { reportPath, useFailedPrivacyChecks } from '@/features/report/use-job-report';
 import { chatPath, isExplorable, viewerPath } from '@/features/viewer/dataset-links';
 import { ApiError, errorMessage } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
@@ -113,9 +112,7 @@ function JobView({ job, canManage }: { job: JobDetail; canManage: boolean }) {
   const duration = secondsBetween(job.startedAt, job.finishedAt);
   const { progress } = job;
   const summary = job.status === 'completed' ? job.report : null;
-  // The labels of the failed checks are in the report; the summary only says that some failed.
-  const report = useJobReport(project.id, job.id, summary?.privacyPassed === false);
-  const failedChecks = report.data ? failedCheckLabels(report.data) : undefined;
+  const failedChecks = useFailedPrivacyChecks(project.id, job);
 
   return (
     <div className="grid gap-6">
@@ -304,13 +301,7 @@ function JobView({ job, canManage }: { job: JobDetail; canManage: boolean }) {
         />
       )}
 
-      {job.status === 'completed' && (
-        <JobFiles
-          job={job}
-          duration={duration}
-          failedChecks={summary?.privacyPassed === false ? (failedChecks ?? []) : null}
-        />
-      )}
+      {job.status === 'completed' && <JobFiles job={job} duration={duration} failedChecks={failedChecks} />}
 
       <Card>
         <CardHeader className="pb-4">

@@ -13,13 +13,7 @@ export function JobViewerRoute() {
   useDocumentTitle(job.data ? `Data · ${job.data.name} · ${project.name}` : 'Data');
   return (
     <DatasetPage projectId={project.id} jobId={jobId}>
-      {(detail) => (
-        <DatasetViewer
-          projectId={project.id}
-          jobId={jobId}
-          rows={detail.files.reduce((sum, file) => sum + file.rows, 0)}
-        />
-      )}
+      {(detail) => <DatasetViewer projectId={project.id} job={detail} />}
     </DatasetPage>
   );
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { errorResponses, type ZodServer } from '@synoptic/service-kit';
 import { z } from 'zod';
+import { requireAuth } from '../auth/authenticate.ts';
 import { jobParams } from '../jobs/jobs.schemas.ts';
 import { projectAccessOf } from '../projects/project-access.ts';
 import {
@@ -90,6 +91,8 @@ export function registerDatasetsRoutes(app: ZodServer, deps: { datasets: Dataset
         tags,
         operationId: 'exportDatasetView',
         summary: 'Download the filtered, sorted view of a table as CSV (viewer and up)',
+        description:
+          'A job whose privacy checks failed answers 409 `privacy_review_required` until `acknowledgePrivacy=true`.',
         params: tableParams,
         querystring: exportQuerySchema,
         response: {
@@ -101,8 +104,12 @@ export function registerDatasetsRoutes(app: ZodServer, deps: { datasets: Dataset
     async (request, reply) => {
       const view = parseView(request.query.view);
       const file = await datasets.exportCsv(
-        projectAccessOf(request),
-        request.params.jobId,
+        {
+          access: projectAccessOf(request),
+          user: requireAuth(request).user,
+          jobId: request.params.jobId,
+          acknowledgePrivacy: request.query.acknowledgePrivacy,
+        },
         request.params.table,
         view,
       );

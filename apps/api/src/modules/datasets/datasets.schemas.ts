@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobParams } from '../jobs/jobs.schemas.ts';
+import { downloadQuerySchema, jobParams } from '../jobs/jobs.schemas.ts';
 
 export const tableParams = jobParams.extend({
   table: z.string().min(1).max(200).describe('A table of the job’s output'),
@@ -108,7 +108,7 @@ export const columnStatsSchema = z
   })
   .meta({ id: 'ColumnStats' });
 
-export const exportQuerySchema = z.object({
+export const exportQuerySchema = downloadQuerySchema.extend({
   view: z
     .string()
     .max(20_000)

@@ -5,6 +5,7 @@ import type { ObjectStore } from '@synoptic/object-store';
 import { AppError, formatIssuePath, type Pool } from '@synoptic/service-kit';
 import { getCompletedJob } from '../jobs/completed-job.ts';
 import { safeName } from '../jobs/downloads.service.ts';
+import { type Download, passPrivacyGate } from '../jobs/privacy-gate.ts';
 import type { ProjectAccess } from '../projects/project-access.ts';
 import { viewSchema } from './datasets.schemas.ts';
 
@@ -135,9 +136,13 @@ export function createDatasetsService(deps: { pool: Pool; store: ObjectStore; ca
       return run(() => dataset.columnStats(table, column, filters));
     },
 
-    /** The view's rows as CSV chunks; errors in the view surface before the first byte. */
-    async exportCsv(access: ProjectAccess, jobId: string, table: string, view: DatasetView) {
-      const { job, dataset } = await open(access, jobId);
+    /**
+     * The view's rows as CSV chunks; errors in the view surface before the first byte. A download
+     * like the job's files, so it passes the same privacy gate.
+     */
+    async exportCsv(request: Download, table: string, view: DatasetView) {
+      const { job, dataset } = await open(request.access, request.jobId);
+      await passPrivacyGate(pool, request, job, `${table} (view as CSV)`);
       const chunks = dataset.exportCsv(table, view)[Symbol.asyncIterator]();
       const first = await run(() => chunks.next(), 'view.');
       async function* all() {

@@ -2,12 +2,9 @@ import type { Readable } from 'node:stream';
 import type { ObjectStore } from '@synoptic/object-store';
 import { AppError, type Pool } from '@synoptic/service-kit';
 import { ZipFile } from 'yazl';
-import type { UserRow } from '../accounts/users.repository.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import type { ProjectAccess } from '../projects/project-access.ts';
-import { actorOf } from '../projects/projects.service.ts';
 import { getCompletedJob } from './completed-job.ts';
 import { fileNameOf } from './jobs.presenter.ts';
+import { type Download, passPrivacyGate } from './privacy-gate.ts';
 
 const contentTypes = {
   csv: 'text/csv; charset=utf-8',
@@ -21,9 +18,6 @@ export const safeName = (name: string) =>
   name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
 
 export type ByteRange = { start: number; end: number };
-
-/** Who downloads which job's outputs, and whether they confirmed a failed privacy review. */
-export type Download = { access: ProjectAccess; user: UserRow; jobId: string; acknowledgePrivacy: boolean };
 
 /** Parses a single `bytes=` range against a size; undefined for none, 416 for one outside the file. */
 export function parseRange(header: string | undefined, size: number): ByteRange | undefined {
@@ -48,27 +42,9 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
  * route's policy. Clients see file names only, never the store's layout.
  */
 export function createDownloadsService(pool: Pool, store: ObjectStore) {
-  /**
-   * A job whose privacy checks failed is downloaded only by someone who says they reviewed its
-   * report; each such download is recorded.
-   */
   const openOutputs = async (request: Download, what: string) => {
     const completed = await getCompletedJob(pool, request.access, request.jobId);
-    if (completed.job.report_privacy_passed === false) {
-      if (!request.acknowledgePrivacy) {
-        throw new AppError(
-          'privacy_review_required',
-          'This dataset failed its privacy checks; review the report, then download with acknowledgePrivacy=true',
-        );
-      }
-      await recordAudit(pool, {
-        projectId: request.access.project.id,
-        actor: actorOf(request.user),
-        action: 'job.privacy_acknowledged',
-        target: completed.job.name,
-        details: { download: what },
-      });
-    }
+    await passPrivacyGate(pool, request, completed.job, what);
     return completed;
   };
 

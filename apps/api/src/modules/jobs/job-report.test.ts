@@ -33,6 +33,8 @@ const reportUrl = (jobId: string) => `/api/projects/${projectId}/jobs/${jobId}/r
 const fileUrl = (jobId: string, query = '') =>
   `/api/projects/${projectId}/jobs/${jobId}/files/${encodeURIComponent('customers/part-00000.csv')}${query}`;
 const zipUrl = (jobId: string, query = '') => `/api/projects/${projectId}/jobs/${jobId}/download.zip${query}`;
+const viewUrl = (jobId: string, query = '') =>
+  `/api/projects/${projectId}/jobs/${jobId}/dataset/tables/customers/export.csv${query}`;
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -106,7 +108,7 @@ describe('job report', () => {
 
 describe('downloads of a job that failed its privacy checks', () => {
   test('ask for the review to be acknowledged, then download and record who did', async () => {
-    for (const url of [fileUrl(failed), zipUrl(failed)]) {
+    for (const url of [fileUrl(failed), zipUrl(failed), viewUrl(failed)]) {
       const refused = await api.inject({ url, cookies: viewer.cookies });
       expect(refused.statusCode, url).toBe(409);
       expect(refused.json().error).toEqual({
@@ -127,6 +129,12 @@ describe('downloads of a job that failed its privacy checks', () => {
     });
     expect(zip.statusCode).toBe(200);
     expect(zip.rawPayload.subarray(0, 4).toString('hex')).toBe('504b0304');
+    const view = await api.inject({
+      url: viewUrl(failed, '?acknowledgePrivacy=true'),
+      cookies: viewer.cookies,
+    });
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.body.split('\n')).toHaveLength(302);
 
     const audit = (
       await api.inject({ url: `/api/projects/${projectId}/audit`, cookies: owner.cookies })
@@ -135,6 +143,7 @@ describe('downloads of a job that failed its privacy checks', () => {
       (e: { action: string }) => e.action === 'job.privacy_acknowledged',
     );
     expect(acknowledged.map((e: { details: { download: string } }) => e.details.download).sort()).toEqual([
+      'customers (view as CSV)',
       'customers/part-00000.csv',
       'download.zip',
     ]);
@@ -145,6 +154,7 @@ describe('downloads of a job that failed its privacy checks', () => {
     for (const jobId of [passed, older]) {
       expect((await api.inject({ url: fileUrl(jobId), cookies: viewer.cookies })).statusCode).toBe(200);
       expect((await api.inject({ url: zipUrl(jobId), cookies: viewer.cookies })).statusCode).toBe(200);
+      expect((await api.inject({ url: viewUrl(jobId), cookies: viewer.cookies })).statusCode).toBe(200);
     }
   });
 
@@ -161,6 +171,9 @@ describe('downloads of a job that failed its privacy checks', () => {
       404,
     );
     expect((await api.inject({ url: zipUrl(failed, query), cookies: stranger.cookies })).statusCode).toBe(
+      404,
+    );
+    expect((await api.inject({ url: viewUrl(failed, query), cookies: stranger.cookies })).statusCode).toBe(
       404,
     );
   });

@@ -1,10 +1,11 @@
-import { ShieldAlert, Workflow } from 'lucide-react';
+import { Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
+import { PrivacyFlag } from '@/features/report/privacy-flag';
 import { errorMessage } from '@/lib/api';
 import { formatDateTime, relativeTime } from '@/lib/format';
 import { formatCount } from './job-format';
@@ -141,19 +142,5 @@ export function JobsList({ projectId, emptyHint }: { projectId: string; emptyHin
         </Button>
       )}
     </div>
-  );
-}
-
-/** Marks a job whose output failed its privacy checks: its downloads ask for a confirmation. */
-function PrivacyFlag() {
-  return (
-    <span
-      title="Failed privacy checks: review the report before downloading"
-      className="inline-flex w-fit items-center gap-1 rounded-full bg-destructive/15 px-2.5 py-0.5 text-xs font-medium whitespace-nowrap text-destructive"
-    >
-      <ShieldAlert aria-hidden="true" className="size-3" />
-      Privacy
-      <span className="sr-only">: failed privacy checks</span>
-    </span>
   );
 }

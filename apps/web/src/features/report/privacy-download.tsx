@@ -36,6 +36,7 @@ export function PrivacyDownload({
   children,
   variant,
   size,
+  title,
   'aria-label': ariaLabel,
 }: {
   href: string;
@@ -44,12 +45,13 @@ export function PrivacyDownload({
   children: ReactNode;
   variant?: ButtonProps['variant'];
   size?: ButtonProps['size'];
+  title?: string;
   'aria-label'?: string;
 }) {
   if (failedChecks === null) {
     return (
       <Button asChild variant={variant} size={size}>
-        <a href={href} download aria-label={ariaLabel}>
+        <a href={href} download title={title} aria-label={ariaLabel}>
           {children}
         </a>
       </Button>
@@ -58,7 +60,7 @@ export function PrivacyDownload({
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button variant={variant} size={size} aria-label={ariaLabel}>
+        <Button variant={variant} size={size} title={title} aria-label={ariaLabel}>
           {children}
         </Button>
       </AlertDialogTrigger>

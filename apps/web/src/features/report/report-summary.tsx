@@ -35,7 +35,7 @@ export function ReportFigures({
   failedChecks,
 }: {
   summary: JobReportSummary;
-  failedChecks: string[] | undefined;
+  failedChecks: string[] | null;
 }) {
   return (
     <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-3">
@@ -86,7 +86,7 @@ export function ReportSummaryCard({
   projectId: string;
   jobId: string;
   summary: JobReportSummary;
-  failedChecks: string[] | undefined;
+  failedChecks: string[] | null;
 }) {
   return (
     <Card className={cn(summary.privacyPassed === false && 'border-destructive/40')}>

@@ -8,6 +8,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatCount } from '@/features/jobs/job-format';
 import { JobStatusBadge } from '@/features/jobs/job-status-badge';
 import { type JobDetail, useJob } from '@/features/jobs/use-jobs';
+import { PrivacyFlag } from '@/features/report/privacy-flag';
 import { ApiError, errorMessage } from '@/lib/api';
 import { cn } from '@/lib/utils';
 import { chatPath, explorableFormats, viewerPath } from './dataset-links';
@@ -44,6 +45,7 @@ function DatasetHeader({
               {job.outputFormat.toUpperCase()}
               {rows !== undefined && job.status === 'completed' && <> · {formatCount(rows)} rows</>}
             </p>
+            {job.report?.privacyPassed === false && <PrivacyFlag />}
           </div>
         ) : (
           <Skeleton className="h-7 w-64" />

@@ -4,6 +4,9 @@ import { useSearchParams } from 'react-router';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/features/jobs/job-format';
+import type { JobDetail } from '@/features/jobs/use-jobs';
+import { PrivacyDownload } from '@/features/report/privacy-download';
+import { reportPath, useFailedPrivacyChecks } from '@/features/report/use-job-report';
 import { ApiError, errorMessage } from '@/lib/api';
 import { cn } from '@/lib/utils';
 import { ColumnPanel } from './column-panel';
@@ -24,16 +27,10 @@ import {
 import { filterIndexOf, nextSort, parseView, serializeView } from './view-model';
 
 /** The viewer of a completed job: prepares the dataset, then shows the chosen table. */
-export function DatasetViewer({
-  projectId,
-  jobId,
-  rows,
-}: {
-  projectId: string;
-  jobId: string;
-  rows: number;
-}) {
+export function DatasetViewer({ projectId, job }: { projectId: string; job: JobDetail }) {
+  const jobId = job.id;
   const dataset = useDataset(projectId, jobId);
+  const failedChecks = useFailedPrivacyChecks(projectId, job);
   if (dataset.isError) {
     return (
       <Alert variant="destructive">
@@ -48,8 +45,8 @@ export function DatasetViewer({
     );
   }
   const ready = readyDataset(dataset);
-  if (!ready) return <PreparingDataset rows={rows} />;
-  return <TableViewer projectId={projectId} jobId={jobId} dataset={ready} />;
+  if (!ready) return <PreparingDataset rows={job.files.reduce((sum, file) => sum + file.rows, 0)} />;
+  return <TableViewer projectId={projectId} jobId={jobId} dataset={ready} failedChecks={failedChecks} />;
 }
 
 function TableSwitcher({
@@ -85,7 +82,17 @@ function TableSwitcher({
   );
 }
 
-function TableViewer({ projectId, jobId, dataset }: { projectId: string; jobId: string; dataset: Dataset }) {
+function TableViewer({
+  projectId,
+  jobId,
+  dataset,
+  failedChecks,
+}: {
+  projectId: string;
+  jobId: string;
+  dataset: Dataset;
+  failedChecks: string[] | null;
+}) {
   const [params, setParams] = useSearchParams();
   const table = dataset.tables.find((item) => item.name === params.get('table')) ?? dataset.tables[0];
   const columns = useMemo(() => table?.columns ?? [], [table]);
@@ -230,15 +237,15 @@ function TableViewer({ projectId, jobId, dataset }: { projectId: string; jobId: 
               <Download /> Download this view as CSV
             </Button>
           ) : (
-            <Button asChild size="sm">
-              <a
-                href={exportUrl(projectId, jobId, table.name, view)}
-                download
-                title={`${formatCount(total ?? 0)} rows, with the filters and the sort`}
-              >
-                <Download /> Download this view as CSV
-              </a>
-            </Button>
+            <PrivacyDownload
+              href={exportUrl(projectId, jobId, table.name, view)}
+              failedChecks={failedChecks}
+              reportHref={reportPath(projectId, jobId)}
+              size="sm"
+              title={`${formatCount(total ?? 0)} rows, with the filters and the sort`}
+            >
+              <Download /> Download this view as CSV
+            </PrivacyDownload>
           )}
         </div>
       </div>
