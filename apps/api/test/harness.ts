@@ -160,14 +160,23 @@ export async function addMember(api: TestApi, projectId: string, userId: string,
   ]);
 }
 
-/** The median duration of `runs` calls, in milliseconds: one slow call on a busy machine does not sway it. */
-export async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
+/**
+ * How long `a` takes against `b`: the ratio of their median durations over `runs` calls each, taken
+ * in turns, so a slow call or a burst of load from tests running beside this one sways neither.
+ */
+export async function durationRatio(
+  runs: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<number> {
+  const times: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
+    for (const [k, work] of [a, b].entries()) {
+      const started = performance.now();
+      await work();
+      times[k]!.push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)] ?? 0;
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+  return median(times[0]) / median(times[1]);
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createTestApi,
+  durationRatio,
   goodPassword,
-  medianMs,
   newEmail,
   signIn,
   type TestApi,
@@ -60,19 +60,11 @@ describe('registration', () => {
   test('takes about as long for a taken address as for a new one', async () => {
     const taken = newEmail('timing');
     await register({ name: 'T', email: taken, password: goodPassword });
-    // Interleaved, so a burst of load from tests running beside this one hits both kinds alike.
-    const fresh: number[] = [];
-    const known: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      fresh.push(
-        await medianMs(1, () =>
-          register({ name: 'T', email: newEmail('timing-new'), password: goodPassword }),
-        ),
-      );
-      known.push(await medianMs(1, () => register({ name: 'T', email: taken, password: goodPassword })));
-    }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-    const ratio = median(known) / median(fresh);
+    const ratio = await durationRatio(
+      7,
+      () => register({ name: 'T', email: taken, password: goodPassword }),
+      () => register({ name: 'T', email: newEmail('timing-new'), password: goodPassword }),
+    );
     // Without the decoy hash a taken address answers ~50× faster (no argon2); a wide band still shows that.
     expect(ratio).toBeGreaterThan(0.4);
     expect(ratio).toBeLessThan(2.5);
