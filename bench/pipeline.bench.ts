@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateShard, planJob, validateGeneratorConfig } from '@synoptic/generator';
-import { createFsObjectStore } from '@synoptic/object-store';
+import { createFsObjectStore, objectStoreEnvSchema } from '@synoptic/object-store';
 import { createPool, migrate, signingKeysSchema, signRequest } from '@synoptic/service-kit';
 import { freePort, startTestPostgres } from '@synoptic/service-kit/testing';
 import { migrationsDir, schema } from '../apps/pipeline/src/db/migrations.ts';
+import { createThreadShardRunner } from '../apps/pipeline/src/worker/shard-runner.ts';
 import { spawnApi, spawnWorker, type WorkerProcess } from '../apps/pipeline/test/worker-process.ts';
 import { referenceConfig } from './generator.config.ts';
 
@@ -47,6 +48,55 @@ async function engineRate(): Promise<{ rowsPerSecond: number; runs: number[] }> 
   return { rowsPerSecond: [...runs].sort((a, b) => a - b)[1]!, runs };
 }
 
+type JobTimings = { createdAt: string; generatingAt: string; finishedAt: string };
+
+/**
+ * What `threads` worker threads do with nothing around them: the pipeline's own shard code (the
+ * engine, sha256 of every byte, the write into the local object store) on two shards per thread
+ * at once, after one shard each to warm up; no queue, database, API or callbacks. On a machine
+ * with as many cores as threads, the ceiling of the pipeline's rate.
+ */
+async function shardWorkRate(threads: number, dir: string): Promise<number> {
+  const checked = validateGeneratorConfig(referenceConfig(engineRows * threads * 3));
+  if (!checked.ok) throw new Error('reference config invalid');
+  const plan = planJob(checked.config, { seed: 1, shardRows: engineRows });
+  const store = objectStoreEnvSchema.parse({ OBJECT_STORE: 'fs', OBJECT_STORE_DIR: dir });
+  const runner = createThreadShardRunner(threads);
+  const hooks = { signal: new AbortController().signal, onRows: () => {}, onRetry: () => {} };
+  const runShards = (first: number, perThread: number) =>
+    Promise.all(
+      Array.from({ length: threads }, async (_, t) => {
+        for (let k = 0; k < perThread; k++) {
+          const shard = plan.tables[0]!.shards[first + t * perThread + k]!;
+          await runner.run(
+            {
+              config: checked.config,
+              plan,
+              shard,
+              output: { format: 'csv' },
+              store,
+              bucket: 'bench',
+              key: `ceiling/part-${shard.index}.csv`,
+              part: `part-${shard.index}.csv`,
+              table: 'customers',
+              retries: 0,
+              retryBaseMs: 100,
+            },
+            hooks,
+          );
+        }
+      }),
+    );
+  try {
+    await runShards(0, 1);
+    const started = performance.now();
+    await runShards(threads, 2);
+    return (engineRows * threads * 2) / ((performance.now() - started) / 1000);
+  } finally {
+    await runner.close();
+  }
+}
+
 /** Nearest-rank percentile. */
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,6 +128,17 @@ async function main(): Promise<void> {
   await migrate(pool, { schema, dir: migrationsDir });
   const store = createFsObjectStore(dir);
   await store.createBucket('bench');
+  const shardWork = new Map<number, number>();
+  for (const count of [1, 2]) shardWork.set(count, await shardWorkRate(count * threadsPerWorker, dir));
+  await store.deletePrefix('bench', 'ceiling/');
+  log(
+    `shard work alone (engine + sha256 + write to the local store, no queue or database): ${[...shardWork]
+      .map(
+        ([count, rate]) =>
+          `${count * threadsPerWorker} thread(s) ${fmt(rate)} rows/s (${((rate / (engine.rowsPerSecond * count * threadsPerWorker)) * 100).toFixed(0)}% of engine × threads)`,
+      )
+      .join('; ')}`,
+  );
   // Receives the jobs' callbacks, as the api does.
   const sink = createServer((req, res) => {
     req.resume();
@@ -108,6 +169,28 @@ async function main(): Promise<void> {
     const json = (await res.json()) as Record<string, unknown> & { id: string; status: string };
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
+  };
+  /**
+   * Where a job's time went, by its own clock: waiting for a worker and planning, generating the
+   * shards, the report (which regenerates a sample of rows and checks them), the manifest.
+   */
+  const stageSeconds = async (jobId: string, timings: JobTimings) => {
+    const logs = (await call('GET', `/v1/jobs/${jobId}/logs?limit=1000`)) as unknown as {
+      items: { time: string; stage: string }[];
+    };
+    const startOf = (stage: string) => Date.parse(logs.items.find((l) => l.stage === stage)?.time ?? '');
+    const between = (from: number, to: number) => Number(((to - from) / 1000).toFixed(2));
+    const [generating, reporting, finalizing] = [
+      Date.parse(timings.generatingAt),
+      startOf('reporting'),
+      startOf('finalizing'),
+    ];
+    return {
+      startSeconds: between(Date.parse(timings.createdAt), generating),
+      generatingSeconds: between(generating, reporting),
+      reportingSeconds: between(reporting, finalizing),
+      finalizingSeconds: between(finalizing, Date.parse(timings.finishedAt)),
+    };
   };
   try {
     for (const deadline = Date.now() + 30_000; ; await sleep(100)) {
@@ -192,25 +275,24 @@ async function main(): Promise<void> {
           throw new Error(`job ${now.status}: ${JSON.stringify(now.error)}`);
       }
       const seconds = (performance.now() - started) / 1000;
-      // Where the time went, by the job's own clock: waiting for a worker and planning, then shards.
-      const timings = now.timings as { createdAt: string; generatingAt: string; finishedAt: string };
-      const startSeconds = (Date.parse(timings.generatingAt) - Date.parse(timings.createdAt)) / 1000;
-      const generatingSeconds = (Date.parse(timings.finishedAt) - Date.parse(timings.generatingAt)) / 1000;
+      const stages = await stageSeconds(job.id, now.timings as JobTimings);
       const rate = rows / seconds;
       const threads = count * threadsPerWorker;
       const target = 0.8 * engine.rowsPerSecond * threads;
       const ratio = rate / (engine.rowsPerSecond * threads);
+      const ceiling = shardWork.get(count)!;
       results[`workers${count}`] = {
         threads,
         rowsPerSecond: Math.round(rate),
         seconds: Number(seconds.toFixed(2)),
-        startSeconds: Number(startSeconds.toFixed(2)),
-        generatingSeconds: Number(generatingSeconds.toFixed(2)),
+        ...stages,
         targetRowsPerSecond: Math.round(target),
         ratio: Number(ratio.toFixed(3)),
+        shardWorkRowsPerSecond: Math.round(ceiling),
+        ratioToShardWork: Number((rate / ceiling).toFixed(3)),
       };
       log(
-        `${count} worker(s) × ${threadsPerWorker} thread: ${fmt(rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rate)} rows/s (${startSeconds.toFixed(1)} s to start, ${generatingSeconds.toFixed(1)} s generating and finalizing); target ${fmt(target)} rows/s (80% of engine × ${threads} thread(s)); ratio to engine × threads ${(ratio * 100).toFixed(0)}% (${rate >= target ? 'meets' : 'misses'} the target)`,
+        `${count} worker(s) × ${threadsPerWorker} thread: ${fmt(rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rate)} rows/s (${stages.startSeconds} s to start, ${stages.generatingSeconds} s generating, ${stages.reportingSeconds} s reporting, ${stages.finalizingSeconds} s finalizing); target ${fmt(target)} rows/s (80% of engine × ${threads} thread(s)); ratio to engine × threads ${(ratio * 100).toFixed(0)}% (${rate >= target ? 'meets' : 'misses'} the target); ${((rate / ceiling) * 100).toFixed(0)}% of the shard work alone`,
       );
       await store.deletePrefix('bench', 'jobs/');
     }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ObjectStore } from '@synoptic/object-store';
 import { AppError, type Pool, uuidv7, withTransaction } from '@synoptic/service-kit';
 import type PgBoss from 'pg-boss';
-import { inTransaction, type PlanTask, queues } from '../queue/queue.ts';
+import { type PlanTask, queues, queueTasks } from '../queue/queue.ts';
 import type { CreateJobBody, Job, Manifest } from './job.schemas.ts';
 import { changeJob, cleanUpStoppedJobs, eventPayload } from './job-control.ts';
 import { type JobRow, newJobRow, jobsRepository as repo, toJob } from './jobs.repository.ts';
@@ -68,7 +68,8 @@ export function createJobsService(deps: {
         new Date(),
       );
       // One statement stores the job, its log line and its first event, and checks the idempotency
-      // key (a new key is the common case): with begin, the plan task and commit, four round trips.
+      // key (a new key is the common case): with begin, the plan task, its announcement and commit,
+      // five round trips.
       const row = await withTransaction(pool, async (client) => {
         const inserted = await repo.insertNew(
           client,
@@ -77,7 +78,7 @@ export function createJobsService(deps: {
           fresh.callback_url ? { type: 'job.status', payload: eventPayload(fresh, 'job.status') } : undefined,
         );
         if (!inserted) return undefined;
-        await boss.send(queues.plan, { jobId: id } satisfies PlanTask, inTransaction(client));
+        await queueTasks(boss, client, queues.plan, [{ jobId: id } satisfies PlanTask]);
         return inserted;
       });
       if (row) return { job: toJob(row), created: true };

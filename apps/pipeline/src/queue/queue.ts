@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Queryable } from '@synoptic/service-kit';
 import PgBoss from 'pg-boss';
 import { queueSchema } from '../db/migrations.ts';
+import { announceTask } from './task-wakeups.ts';
 
 /** The kinds of task, one queue each: plan a job, fit its samples, run one shard, report, finalize. */
 export const queues = {
@@ -76,4 +78,16 @@ export function inTransaction(client: {
       executeSql: async (text: string, values: unknown[]) => client.query(text, values) as never,
     },
   };
+}
+
+/**
+ * Queues tasks within the caller's transaction (or at once, given the pool) and announces them,
+ * so idle workers everywhere fetch them without waiting for their next poll.
+ */
+export async function queueTasks(boss: PgBoss, db: Queryable, queue: string, tasks: object[]): Promise<void> {
+  await boss.insert(
+    tasks.map((data) => ({ name: queue, data })),
+    inTransaction(db),
+  );
+  await announceTask(db, queue);
 }

@@ -5,7 +5,7 @@ import { callbackRetryWindowMs, deliverDueCallbacks } from '../callbacks/callbac
 import type { CommonConfig } from '../config.ts';
 import { cleanUpStoppedJobs, failJob } from '../jobs/job-control.ts';
 import { jobsRepository as repo } from '../jobs/jobs.repository.ts';
-import { queues, type ShardTask } from '../queue/queue.ts';
+import { queues, queueTasks, type ShardTask } from '../queue/queue.ts';
 import type { Logger } from './worker.ts';
 
 /** Attempts a shard gets before its job fails. */
@@ -50,7 +50,9 @@ export function startSupervisor(deps: {
           message: `${where}: its worker stopped responding for ${stallSeconds} s; running it again (attempt ${shard.attempt + 1}).`,
         });
       });
-      await boss.send(queues.shard, { jobId: shard.job_id, shardNo: shard.shard_no } satisfies ShardTask);
+      await queueTasks(boss, pool, queues.shard, [
+        { jobId: shard.job_id, shardNo: shard.shard_no } satisfies ShardTask,
+      ]);
     }
   }
 

@@ -30,12 +30,13 @@ import type { FitResult } from '../learning-engine.ts';
 import {
   type FinalizeTask,
   type FitTask,
-  inTransaction,
   type PlanTask,
   queues,
+  queueTasks,
   type ReportTask,
   type ShardTask,
 } from '../queue/queue.ts';
+import { listenForTasks } from '../queue/task-wakeups.ts';
 import { createLearningRunner, LearningError } from './learning-runner.ts';
 import { fetchSamples } from './sample-files.ts';
 import { retryDelayMs } from './shard-execution.ts';
@@ -165,7 +166,7 @@ export async function startWorker(
     }
     const learners = checked.config.tables.filter((t) => t.sample);
     if (learners.length === 0) return planShards(started, 'validating', checked.config);
-    const fitting = await withTransaction(pool, async (client) => {
+    await withTransaction(pool, async (client) => {
       const moved = await changeJob(
         client,
         started.id,
@@ -175,10 +176,8 @@ export async function startWorker(
           message: `Fitting ${learners.map((t) => `table '${t.name}' (${t.sample!.quality ?? 'balanced'})`).join(', ')} to ${learners.length === 1 ? 'its sample' : 'their samples'}.`,
         },
       );
-      if (moved) await boss.send(queues.fit, { jobId: started.id } satisfies FitTask, inTransaction(client));
-      return moved;
+      if (moved) await queueTasks(boss, client, queues.fit, [{ jobId: started.id } satisfies FitTask]);
     });
-    if (fitting) wake(queues.fit);
   }
 
   /** Plans the shards of a validated (and, for sample tables, fitted) job and queues them. */
@@ -196,9 +195,9 @@ export async function startWorker(
       await withTransaction(pool, (client) => failJob(client, jobId, from, err.message));
       return;
     }
-    const queued = await withTransaction(pool, async (client) => {
+    await withTransaction(pool, async (client) => {
       const job = await repo.find(client, jobId, { lock: true });
-      if (job?.status !== 'running' || job.stage !== from) return undefined;
+      if (job?.status !== 'running' || job.stage !== from) return;
       const ext = fileExtension[job.output.format];
       const shards = jobPlan.tables.flatMap((table) =>
         table.shards.map((spec) => ({
@@ -232,20 +231,15 @@ export async function startWorker(
           message: `Planned ${rowsTotal.toLocaleString('en-US')} rows in ${jobPlan.tables.length} table(s), ${shards.length} shard(s).`,
         },
       );
-      if (shards.length) {
-        await boss.insert(
-          shards.map((_, shardNo) => ({
-            name: queues.shard,
-            data: { jobId: job.id, shardNo } satisfies ShardTask,
-          })),
-          inTransaction(client),
+      if (shards.length)
+        await queueTasks(
+          boss,
+          client,
+          queues.shard,
+          shards.map((_, shardNo) => ({ jobId: job.id, shardNo }) satisfies ShardTask),
         );
-        return queues.shard;
-      }
-      await boss.send(queues.report, { jobId: job.id } satisfies ReportTask, inTransaction(client));
-      return queues.report;
+      else await queueTasks(boss, client, queues.report, [{ jobId: job.id } satisfies ReportTask]);
     });
-    if (queued) wake(queued);
   }
 
   /**
@@ -346,9 +340,8 @@ export async function startWorker(
           { level: 'info', message: reportLine(built.summary) },
         );
         if (moved)
-          await boss.send(queues.finalize, { jobId: job.id } satisfies FinalizeTask, inTransaction(client));
+          await queueTasks(boss, client, queues.finalize, [{ jobId: job.id } satisfies FinalizeTask]);
       });
-      wake(queues.finalize);
     } catch (err) {
       const message =
         err instanceof ObjectStoreError && !(err instanceof ObjectNotFoundError)
@@ -380,6 +373,7 @@ export async function startWorker(
     const ref = { jobId: task.jobId, shardNo: task.shardNo, attempt: shard.attempt };
     const where = `table '${shard.table_name}', shard ${shard.shard_no}`;
     const part = shard.part_key.slice(job.output.prefix.length);
+    learning.warm();
     try {
       const result = await deps.runner.run(
         {
@@ -423,7 +417,8 @@ export async function startWorker(
         err instanceof ShardError ? err.failure : { message: String(err), permanent: false, aborted: false };
       if (failure.aborted && stopping) {
         // This process is shutting down: the shard goes back to the queue for another worker.
-        if (await repo.finishShard(pool, ref, { status: 'pending' })) await boss.send(queues.shard, task);
+        if (await repo.finishShard(pool, ref, { status: 'pending' }))
+          await queueTasks(boss, pool, queues.shard, [task]);
         return;
       }
       if (failure.aborted) {
@@ -436,7 +431,8 @@ export async function startWorker(
       }
       if (!failure.permanent) {
         // The thread died, not the shard: another attempt, here or elsewhere.
-        if (await repo.finishShard(pool, ref, { status: 'pending' })) await boss.send(queues.shard, task);
+        if (await repo.finishShard(pool, ref, { status: 'pending' }))
+          await queueTasks(boss, pool, queues.shard, [task]);
         log.warn({ jobId: task.jobId, shardNo: task.shardNo, err: failure.message }, 'shard attempt failed');
         return;
       }
@@ -460,23 +456,21 @@ export async function startWorker(
     ref: { jobId: string; shardNo: number; attempt: number },
     result: { bytes: number; sha256: string },
   ): Promise<void> {
-    const last = await withTransaction(pool, async (client) => {
+    await withTransaction(pool, async (client) => {
       // The job's row lock serializes the last shards of a job, so exactly one sees none left.
       const job = await repo.find(client, ref.jobId, { lock: true });
-      if (!job) return false;
-      if (!(await repo.finishShard(client, ref, { status: 'done', ...result }))) return false;
-      if (job.status !== 'running' || job.stage !== 'generating') return false;
-      if ((await repo.countUnfinishedShards(client, ref.jobId)) > 0) return false;
+      if (!job) return;
+      if (!(await repo.finishShard(client, ref, { status: 'done', ...result }))) return;
+      if (job.status !== 'running' || job.stage !== 'generating') return;
+      if ((await repo.countUnfinishedShards(client, ref.jobId)) > 0) return;
       await changeJob(
         client,
         ref.jobId,
         { status: 'running', stage: 'reporting', set: { rows_done: job.rows_total ?? job.rows_done } },
         { level: 'info', message: 'Every shard is written; checking the output for the report.' },
       );
-      await boss.send(queues.report, { jobId: ref.jobId } satisfies ReportTask, inTransaction(client));
-      return true;
+      await queueTasks(boss, client, queues.report, [{ jobId: ref.jobId } satisfies ReportTask]);
     });
-    if (last) wake(queues.report);
     if (config.LOG_LEVEL === 'debug') log.info({ ...ref, ...result }, 'shard done');
   }
 
@@ -610,11 +604,16 @@ export async function startWorker(
     });
     workerIds.set(queue, [...(workerIds.get(queue) ?? []), id]);
   };
-  // A task this process has just queued starts here at once rather than after a polling interval
-  // (workers elsewhere find it when they next poll): planning → shards → finalizing without pauses.
-  function wake(queue: string): void {
-    if (!stopping) for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
-  }
+  // A task queued anywhere starts at once on an idle worker rather than after a polling interval:
+  // a new job, and planning → shards (on every worker) → report → manifest without pauses.
+  const wake = (queue?: string) => {
+    const ids = queue === undefined ? [...workerIds.values()].flat() : (workerIds.get(queue) ?? []);
+    if (!stopping) for (const id of ids) boss.notifyWorker(id);
+  };
+  const listener = await listenForTasks(config.DATABASE_URL, {
+    onTask: wake,
+    onError: (err) => log.warn({ err: err.message }, 'task notifications lost; polling until they are back'),
+  });
   await loop<PlanTask>(queues.plan, plan);
   await loop<FitTask>(queues.fit, fit);
   await loop<ReportTask>(queues.report, report);
@@ -627,6 +626,7 @@ export async function startWorker(
       stopping = true;
       for (const id of [...workerIds.values()].flat()) await boss.offWork({ id } as never).catch(() => {});
       clearInterval(timer);
+      await listener.close();
       for (const a of active.values()) a.controller.abort(new Error('worker stopping'));
       await deps.runner.close();
       for (const task of learningTasks) task.abort(new Error('worker stopping'));
