@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldSpecSchema } from './generator-config.fields.ts';
 import type { GeneratorConfig, SampleQuality } from './generator-config.ts';
+import { identifierWords } from './identifier-names.ts';
 
 // What profiling an uploaded sample finds: the api stores it with the sample, the web shows it for
 // review, and the schema builder starts from each column's suggested field.
@@ -93,12 +94,7 @@ export function twinConfig(
 
 /** A table name from a file name: `Seattle Weather (2012).csv` → `seattle_weather_2012`. */
 export function tableNameOf(fileName: string): string {
-  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const words = stem
-    .normalize('NFKD')
-    .replace(/[^\w]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toLowerCase();
+  const words = identifierWords(fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
   if (!words) return 'sample';
   const name = /^[a-z_]/.test(words) ? words : `t_${words}`;
   return name.slice(0, 63);

@@ -1,17 +1,10 @@
-import { identifierSchema } from '@synoptic/contract';
+import { identifierSchema, identifierWords } from '@synoptic/contract';
 
 const MAX_LENGTH = 63;
 
 /** A column name as snake_case words: `First Name` → first_name, `e-mail` → e_mail, `2024 sales` → c_2024_sales. */
 function snakeCase(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toLowerCase();
+  const words = identifierWords(name);
   if (!words) return 'column';
   return /^[a-z_]/.test(words) ? words : `c_${words}`;
 }

@@ -29,6 +29,7 @@ const profile: SampleProfile = {
     }),
     column('email', { personalData: 'email', suggested: { name: 'email', type: 'email' } }),
     column('age', { type: 'integer', suggested: { name: 'age', type: 'learned' } }),
+    column('LastName', { personalData: 'last_name', suggested: { name: 'LastName', type: 'last_name' } }),
   ],
 };
 
@@ -42,6 +43,12 @@ describe('learnedField', () => {
       name: 'first_name',
       type: 'learned',
       column: 'First Name',
+    });
+    // A field named in snake_case finds a camelCase column by the rule profiling names fields with.
+    expect(learnedField('last_name', profile)).toEqual({
+      name: 'last_name',
+      type: 'learned',
+      column: 'LastName',
     });
     expect(learnedField('height', profile)).toEqual({ name: 'height', type: 'learned' });
     expect(learnedField('age', undefined)).toEqual({ name: 'age', type: 'learned' });

@@ -1,4 +1,9 @@
-import type { SampleColumnProfile, SampleProfile, SampleQuality } from '@synoptic/contract';
+import {
+  identifierWords,
+  type SampleColumnProfile,
+  type SampleProfile,
+  type SampleQuality,
+} from '@synoptic/contract';
 import type { ConfigDraft, ErrorMap, FieldDraft, TableDraft } from './schema-model';
 
 /** The samples a builder can offer and the profiles of those its tables use, by sample id. */
@@ -45,16 +50,8 @@ export function profileColumnOf(
 function columnLike(name: string, profile: SampleProfile): SampleColumnProfile | undefined {
   const exact = profile.columns.find((column) => column.name === name);
   if (exact) return exact;
-  const key = identifierKey(name);
-  return profile.columns.find((column) => identifierKey(column.name) === key);
-}
-
-function identifierKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[^\w]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toLowerCase();
+  const key = identifierWords(name);
+  return profile.columns.find((column) => identifierWords(column.name) === key);
 }
 
 /** A learned field for `name`, naming its sample column when the field name alone would not find it. */
