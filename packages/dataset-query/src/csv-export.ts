@@ -1,7 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import { cellReader } from './cell-values.ts';
 import type { CellValue, RowsQuery, TableSchema } from './dataset.types.ts';
-import { quoteIdent, type Session, toQueryError } from './duckdb-session.ts';
+import { confirmWholeResult, quoteIdent, type Session, toQueryError } from './duckdb-session.ts';
 import { orderClause, Params, selectList, whereClause } from './viewer-queries.ts';
 
 const CHUNK_CHARS = 1 << 16;
@@ -35,6 +35,7 @@ export async function* exportRowsCsv(
     });
     const readers = table.columns.map((_, i) => cellReader(result.columnType(i)));
     let text = `${table.columns.map((c) => csvCell(c.name)).join(',')}\r\n`;
+    let rows = 0;
     for (;;) {
       const chunk = await result.fetchChunk().catch((err: unknown) => {
         throw toQueryError(err);
@@ -43,6 +44,7 @@ export async function* exportRowsCsv(
       const columns = readers.map((read, c) =>
         chunk.getColumnValues(c).map((v) => csvCell(read(v as DuckDBValue))),
       );
+      rows += chunk.rowCount;
       for (let r = 0; r < chunk.rowCount; r++) {
         let line = columns[0]![r]!;
         for (let c = 1; c < columns.length; c++) line += `,${columns[c]![r]!}`;
@@ -53,6 +55,8 @@ export async function* exportRowsCsv(
         text = '';
       }
     }
+    // A download that ends early must fail rather than look complete.
+    await confirmWholeResult(conn, sql, params, rows);
     if (text) yield text;
   } finally {
     session.disconnect(conn);

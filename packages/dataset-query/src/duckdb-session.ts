@@ -120,15 +120,43 @@ export type ReadResult = {
   more: boolean;
 };
 
+type Params = { values: DuckDBValue[]; types: DuckDBType[] };
+
+/**
+ * Throws unless a streamed result that ended by itself was whole. DuckDB's C API ends a stream that
+ * fails part-way (a cast that fails on row 1,900,000, say) exactly as if the result ended there,
+ * without an error; counting the same result without streaming reports the error instead.
+ */
+export async function confirmWholeResult(
+  conn: DuckDBConnection,
+  sql: string,
+  params: Params | undefined,
+  rowsRead: number,
+): Promise<void> {
+  // count(whole), not count(*): the row itself must be computed, or the failing cast is skipped.
+  const counting = `SELECT count(whole) FROM (${sql.trim().replace(/;+$/, '')}) AS whole`;
+  const counted = await (params?.values.length
+    ? conn.run(counting, params.values, params.types)
+    : conn.run(counting)
+  ).catch((err: unknown) => {
+    throw toQueryError(err);
+  });
+  const total = Number((await counted.getRows())[0]?.[0]);
+  if (total !== rowsRead)
+    throw new Error(`The query's result ended after ${rowsRead} of its ${total} rows without an error.`);
+}
+
 /**
  * Streams a statement's result and converts it chunk by chunk, stopping after `maxRows` rows or
- * when `accept` refuses a row, so a huge result is never read in full.
+ * when `accept` refuses a row, so a huge result is never read in full. With `confirm`, a result
+ * read to its end is checked to be whole (see confirmWholeResult): for statements that may fail
+ * part-way, such as a person's own SQL.
  */
 export async function readRows(
   conn: DuckDBConnection,
   sql: string,
-  params?: { values: DuckDBValue[]; types: DuckDBType[] },
-  options: { maxRows?: number; accept?: (row: CellValue[]) => boolean } = {},
+  params?: Params,
+  options: { maxRows?: number; accept?: (row: CellValue[]) => boolean; confirm?: boolean } = {},
 ): Promise<ReadResult> {
   const result = params?.values.length
     ? await conn.stream(sql, params.values, params.types)
@@ -156,5 +184,6 @@ export async function readRows(
       break;
     }
   }
+  if (!more && options.confirm) await confirmWholeResult(conn, sql, params, rows.length);
   return { columns, rows, more };
 }

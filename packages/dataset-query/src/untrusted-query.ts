@@ -39,7 +39,7 @@ export async function runUntrustedQuery(
     return false;
   };
   const result = await withConnection(session, timeoutMs, (conn) =>
-    readRows(conn, sql, undefined, { maxRows, accept }),
+    readRows(conn, sql, undefined, { maxRows, accept, confirm: true }),
   );
   if (overBudget && result.rows.length === 0) {
     throw new DatasetQueryError(
