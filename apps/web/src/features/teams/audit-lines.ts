@@ -28,6 +28,8 @@ function describeChange(field: string, value: unknown): string {
       return `the storage quota to ${formatBytes(Number(value))}`;
     case 'defaultOutputFormat':
       return `the default format to ${formatNames[String(value)] ?? String(value)}`;
+    case 'deleteSamplesAfterFit':
+      return value ? 'samples to be deleted after fitting' : 'samples to be kept after fitting';
     default:
       return field;
   }
@@ -71,6 +73,18 @@ export function describeAuditEvent(event: AuditEvent, people: PeopleIndex): stri
       return `${actor} accepted the invitation${role ? ` and joined as ${role}` : ''}`;
     case 'invitation.declined':
       return `${actor} declined the invitation`;
+    case 'job.created':
+      return `${actor} started the job “${event.target}”`;
+    case 'job.cancelled':
+      return `${actor} cancelled the job “${event.target}”`;
+    case 'job.deleted':
+      return `${actor} deleted the job “${event.target}” and its files`;
+    case 'job.privacy_acknowledged':
+      return `${actor} downloaded ${typeof details.download === 'string' ? details.download : 'data'} of “${event.target}” despite its failed privacy checks`;
+    case 'sample.uploaded':
+      return `${actor} uploaded the sample “${event.target}”${typeof details.bytes === 'number' ? ` (${formatBytes(details.bytes)})` : ''}`;
+    case 'sample.deleted':
+      return `${actor} deleted the sample “${event.target}”`;
     default:
       return `${actor}: ${event.action.replace(/[._]/g, ' ')}${event.target ? ` (${event.target})` : ''}`;
   }
