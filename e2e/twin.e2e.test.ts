@@ -155,10 +155,10 @@ test('a twin that copies personal data is flagged, and its download asks first',
   // The viewer's CSV of a view is a download too: flagged in the header, and it asks first.
   await page.goto(`/projects/${project.id}/jobs/${job.id}/viewer`);
   await page.getByTitle(/^Failed privacy checks/).waitFor();
-  await screenshot(page, 'viewer-privacy-flag');
   await page.getByRole('button', { name: 'Download this view as CSV' }).click({ timeout: 30_000 });
   const viewDialog = page.getByRole('alertdialog');
   await viewDialog.getByText('This dataset failed its privacy checks').waitFor();
+  await screenshot(page, 'viewer-privacy-confirm-light');
   const [viewDownload] = await Promise.all([
     page.waitForEvent('download'),
     viewDialog.getByRole('button', { name: 'Download anyway' }).click(),

@@ -24,7 +24,7 @@ export function AppLayout() {
   const { data: me } = useMe();
   return (
     <div className="flex min-h-screen">
-      <aside className="hidden w-60 shrink-0 flex-col border-r bg-card md:flex">
+      <aside className="hidden w-60 shrink-0 flex-col border-r bg-card md:flex print:hidden">
         <div className="flex h-14 items-center gap-2 border-b px-5">
           <img src="/favicon.svg" alt="" className="size-6" />
           <span className="text-lg font-semibold tracking-tight">Synoptic</span>
@@ -47,7 +47,7 @@ export function AppLayout() {
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between gap-4 border-b px-4 md:px-6">
+        <header className="flex h-14 items-center justify-between gap-4 border-b px-4 md:px-6 print:hidden">
           <span className="flex items-center gap-2 font-semibold md:hidden">
             <img src="/favicon.svg" alt="" className="size-5" /> Synoptic
           </span>
@@ -58,7 +58,7 @@ export function AppLayout() {
           </div>
         </header>
         {me && <VerifyEmailBanner me={me} />}
-        <main className="flex-1 p-4 md:p-8">
+        <main className="flex-1 p-4 md:p-8 print:p-0">
           <Outlet />
         </main>
       </div>

@@ -12,7 +12,7 @@ const tabs = [
 /** Overview, Samples, Team, Settings of one project: a row of tabs under its header. */
 export function ProjectNav({ projectId }: { projectId: string }) {
   return (
-    <nav aria-label="Project" className="-mx-4 overflow-x-auto border-b px-4 md:mx-0 md:px-0">
+    <nav aria-label="Project" className="-mx-4 overflow-x-auto border-b px-4 md:mx-0 md:px-0 print:hidden">
       <ul className="flex gap-1">
         {tabs.map(({ to, label, icon: Icon, end }) => (
           <li key={label}>
