@@ -139,18 +139,23 @@ function categoricalCodes(d: PreparedColumn, meta: FittedColumn): Int32Array | n
 /**
  * Fits a model of the training rows' `columns`: deterministic for (training, columns, quality,
  * seed). Throws a GenerationError a person can act on when a column cannot be learned.
+ * `alternates` lets a column appear again learned as another type (a date also as a category):
+ * a model for live previews, where a table may ask for any type; tables take the one they name.
  */
 export function fitSample(
   training: DataTable,
   columns: LearnedColumnRequest[],
-  opts: { quality: SampleQuality; seed: string; sourceRows?: number },
+  opts: { quality: SampleQuality; seed: string; sourceRows?: number; alternates?: boolean },
 ): FittedSample {
   if (training.rows === 0) throw new GenerationError('the sample has no rows to learn from');
   if (!columns.length) throw new GenerationError('no column of the sample is learned');
+  if (opts.alternates && opts.quality === 'high')
+    throw new Error('a model with alternates is fitted at fast or balanced quality');
   const seen = new Set<string>();
   for (const c of columns) {
-    if (seen.has(c.column)) throw new GenerationError(`column '${c.column}' is learned twice`);
-    seen.add(c.column);
+    const key = opts.alternates ? `${c.column}\u0000${c.as ?? ''}` : c.column;
+    if (seen.has(key)) throw new GenerationError(`column '${c.column}' is learned twice`);
+    seen.add(key);
   }
   const prepared = columns.map((c) => prepareColumn(training, c));
   const meta = prepared.map((p) => p.meta);

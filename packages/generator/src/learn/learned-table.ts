@@ -80,7 +80,9 @@ export class LearnedTable {
     for (const f of table.fields) {
       if (f.type !== 'learned') continue;
       const name = f.column ?? f.name;
-      const index = model.columns.findIndex((c) => c.column === name);
+      // A preview model may hold a column more than once, learned as different types.
+      const named = model.columns.flatMap((c, i) => (c.column === name ? [i] : []));
+      const index = named.find((i) => model.columns[i]!.as === f.as) ?? named[0] ?? -1;
       const fitted = model.columns[index];
       if (!fitted) {
         throw new GenerationError(

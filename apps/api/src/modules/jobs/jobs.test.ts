@@ -344,6 +344,35 @@ describe('jobs on the pipeline', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json().tables[0].rows).toHaveLength(5);
 
+    // "Learn as" another type than profiled (an integer as a decimal, a date as a category): the
+    // preview model holds those too, so the preview shows them rather than refusing the table.
+    const relearned = {
+      tables: config.tables.map((t) => ({
+        ...t,
+        fields: t.fields.map((f) =>
+          f.name === 'age'
+            ? { ...f, as: 'decimal' as const }
+            : f.name === 'signup_date'
+              ? { ...f, as: 'category' as const }
+              : f,
+        ),
+      })),
+    };
+    const asked = await api.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/jobs/preview`,
+      cookies,
+      payload: { config: relearned, rows: 50 },
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const previewRows = asked.json().tables[0].rows as Array<Record<string, unknown>>;
+    expect(previewRows.every((row) => typeof row.age === 'number')).toBe(true);
+    expect(
+      previewRows.every(
+        (row) => row.signup_date === null || /^2024-\d\d-\d\d$/.test(String(row.signup_date)),
+      ),
+    ).toBe(true);
+
     // A learned column the sample lacks: the engine's refusal, in its words, is the user's 422.
     const [table] = config.tables;
     const wrong = {

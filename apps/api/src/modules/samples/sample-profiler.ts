@@ -16,10 +16,24 @@ export type ProfiledSample = { profile: SampleProfile; previewModel: FittedSampl
 
 const learnable = new Set<string>(learnedTypes);
 
+/** Whether fitting accepts the column learned this way (at fast quality: only the marginal is tried). */
+const fits = (training: DataTable, request: LearnedColumnRequest, sampleId: string) => {
+  try {
+    fitSample(training, [request], { quality: 'fast', seed: sampleId });
+    return true;
+  } catch (err) {
+    if (err instanceof GenerationError) return false;
+    throw err;
+  }
+};
+
 /**
  * The columns a preview model covers: those the profile suggests learning, and also those it
  * suggests generating (personal data) that could still be learned, because a user may insist on
  * learning one; the job's report then flags what that copies. A column fitting refuses is left out.
+ * Each column comes again as every other type fitting accepts for it, since the builder lets a
+ * field learn a column as any type ("Learn as"); the profiled type comes first, as tables that
+ * name no type take the first.
  */
 function previewColumns(
   profile: SampleProfile,
@@ -32,16 +46,16 @@ function previewColumns(
   const extra = profile.columns
     .filter((c) => !taken.has(c.name) && learnable.has(c.type))
     .map((c) => ({ column: c.name, as: c.type as LearnedColumnRequest['as'] }))
-    .filter((request) => {
-      try {
-        fitSample(training, [request], { quality: 'fast', seed: sampleId });
-        return true;
-      } catch (err) {
-        if (err instanceof GenerationError) return false;
-        throw err;
-      }
-    });
-  return [...suggested, ...extra];
+    .filter((request) => fits(training, request, sampleId));
+  const primary = [...suggested, ...extra];
+  const typeOf = new Map(profile.columns.map((c) => [c.name, c.type]));
+  const alternates = primary.flatMap(({ column, as }) =>
+    learnedTypes
+      .filter((type) => type !== (as ?? typeOf.get(column)))
+      .map((type) => ({ column, as: type }))
+      .filter((request) => fits(training, request, sampleId)),
+  );
+  return [...primary, ...alternates];
 }
 
 /**
@@ -67,6 +81,7 @@ export async function profileUpload(
     quality: 'balanced',
     seed,
     sourceRows: read.totalRows,
+    alternates: true,
   });
   return { profile, previewModel };
 }
