@@ -68,6 +68,11 @@ export type FittedSample = {
    * conditioned on that category.
    */
   groups: Array<FittedPart | null> | null;
+  /**
+   * A preview model's columns that fitting would not learn as some type, with fitting's reason: a
+   * table that asks for one gets that reason, as its job would.
+   */
+  refused?: Array<{ column: string; as: LearnedType; reason: string }>;
 };
 
 /** The sample columns a table learns, from its `learned` fields. */

@@ -91,8 +91,9 @@ export class LearnedTable {
         );
       }
       if (f.as !== undefined && f.as !== fitted.as) {
+        const refusal = model.refused?.find((r) => r.column === name && r.as === f.as);
         throw new GenerationError(
-          `table '${table.name}', field '${f.name}': column '${name}' is learned as ${f.as} but was fitted as ${fitted.as}; fit the sample again`,
+          `table '${table.name}', field '${f.name}': ${refusal ? refusal.reason : `column '${name}' is learned as ${f.as} but was fitted as ${fitted.as}; fit the sample again`}`,
           { table: table.name, field: f.name },
         );
       }

@@ -373,6 +373,25 @@ describe('jobs on the pipeline', () => {
       ),
     ).toBe(true);
 
+    // A type fitting would refuse is refused with fitting's own reason, as the job would be.
+    const asInteger = await api.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/jobs/preview`,
+      cookies,
+      payload: {
+        config: {
+          tables: config.tables.map((t) => ({
+            ...t,
+            fields: t.fields.map((f) => (f.name === 'signup_date' ? { ...f, as: 'integer' as const } : f)),
+          })),
+        },
+      },
+    });
+    expect(asInteger.statusCode).toBe(422);
+    expect(asInteger.json().error.message).toBe(
+      "table 'customers', field 'signup_date': column 'signup_date' holds date values, which cannot be learned as integer; choose another type for it",
+    );
+
     // A learned column the sample lacks: the engine's refusal, in its words, is the user's 422.
     const [table] = config.tables;
     const wrong = {

@@ -16,16 +16,18 @@ export type ProfiledSample = { profile: SampleProfile; previewModel: FittedSampl
 
 const learnable = new Set<string>(learnedTypes);
 
-/** Whether fitting accepts the column learned this way (at fast quality: only the marginal is tried). */
-const fits = (training: DataTable, request: LearnedColumnRequest, sampleId: string) => {
+/** Why fitting refuses the column learned this way, or null (at fast quality: only the marginal is tried). */
+const refusalOf = (training: DataTable, request: LearnedColumnRequest, sampleId: string) => {
   try {
     fitSample(training, [request], { quality: 'fast', seed: sampleId });
-    return true;
+    return null;
   } catch (err) {
-    if (err instanceof GenerationError) return false;
+    if (err instanceof GenerationError) return err.message;
     throw err;
   }
 };
+
+type PreviewColumns = { columns: LearnedColumnRequest[]; refused: NonNullable<FittedSample['refused']> };
 
 /**
  * The columns a preview model covers: those the profile suggests learning, and also those it
@@ -35,27 +37,27 @@ const fits = (training: DataTable, request: LearnedColumnRequest, sampleId: stri
  * field learn a column as any type ("Learn as"); the profiled type comes first, as tables that
  * name no type take the first.
  */
-function previewColumns(
-  profile: SampleProfile,
-  training: DataTable,
-  sampleId: string,
-): LearnedColumnRequest[] {
+function previewColumns(profile: SampleProfile, training: DataTable, sampleId: string): PreviewColumns {
   const [table] = twinConfig(profile, { table: 'sample', sampleId }).tables;
   const suggested = table ? learnedColumnsOf(table) : [];
   const taken = new Set(suggested.map((c) => c.column));
   const extra = profile.columns
     .filter((c) => !taken.has(c.name) && learnable.has(c.type))
     .map((c) => ({ column: c.name, as: c.type as LearnedColumnRequest['as'] }))
-    .filter((request) => fits(training, request, sampleId));
+    .filter((request) => refusalOf(training, request, sampleId) === null);
   const primary = [...suggested, ...extra];
   const typeOf = new Map(profile.columns.map((c) => [c.name, c.type]));
-  const alternates = primary.flatMap(({ column, as }) =>
-    learnedTypes
-      .filter((type) => type !== (as ?? typeOf.get(column)))
-      .map((type) => ({ column, as: type }))
-      .filter((request) => fits(training, request, sampleId)),
-  );
-  return [...primary, ...alternates];
+  const columns = [...primary];
+  const refused: PreviewColumns['refused'] = [];
+  for (const { column, as } of primary) {
+    for (const type of learnedTypes) {
+      if (type === (as ?? typeOf.get(column))) continue;
+      const reason = refusalOf(training, { column, as: type }, sampleId);
+      if (reason === null) columns.push({ column, as: type });
+      else refused.push({ column, as: type, reason });
+    }
+  }
+  return { columns, refused };
 }
 
 /**
@@ -75,7 +77,7 @@ export async function profileUpload(
     read.table.rows <= PREVIEW_MODEL_ROWS
       ? read.table
       : (await readSample(path, format, { maxRows: PREVIEW_MODEL_ROWS, seed })).table;
-  const columns = previewColumns(profile, training, sampleId);
+  const { columns, refused } = previewColumns(profile, training, sampleId);
   if (columns.length === 0) return { profile, previewModel: null };
   const previewModel = fitSample(training, columns, {
     quality: 'balanced',
@@ -83,5 +85,5 @@ export async function profileUpload(
     sourceRows: read.totalRows,
     alternates: true,
   });
-  return { profile, previewModel };
+  return { profile, previewModel: { ...previewModel, refused } };
 }
