@@ -34,7 +34,7 @@ export function VerifyEmailBanner({ me }: { me: Me }) {
   return (
     <section
       aria-label="Email confirmation"
-      className="flex flex-col gap-3 border-b border-warning/30 bg-warning/10 px-4 py-3 text-sm sm:flex-row sm:items-center md:px-6"
+      className="flex flex-col gap-3 border-b border-warning/30 bg-warning/10 px-4 py-3 text-sm sm:flex-row sm:items-center md:px-6 print:hidden"
     >
       <MailWarning aria-hidden="true" className="size-4 shrink-0 text-warning" />
       <p className="flex-1">
