@@ -422,6 +422,55 @@ export const jobsRepository = {
     return rows.map((r) => r.id);
   },
 
+  /**
+   * Takes the job's fitting or report task for this worker, unless another worker holds it and is
+   * alive; counts the attempts at the stage. The job as it is now, or undefined.
+   */
+  async claimTask(
+    db: Queryable,
+    id: string,
+    stage: 'fitting' | 'reporting',
+    workerId: string,
+    stallSeconds: number,
+  ): Promise<JobRow | undefined> {
+    const { rows } = await db.query<JobRow>(
+      `update pipeline.jobs set task_worker = $3, task_heartbeat_at = now(),
+         task_attempts = case when task_stage = $2 then task_attempts + 1 else 1 end, task_stage = $2
+       where id = $1 and status = 'running' and stage = $2
+         and (task_worker is null or task_heartbeat_at < now() - make_interval(secs => $4))
+       returning *`,
+      [id, stage, workerId, stallSeconds],
+    );
+    return rows[0];
+  },
+
+  async taskHeartbeat(db: Queryable, ids: string[], workerId: string): Promise<void> {
+    if (ids.length === 0) return;
+    await db.query(
+      'update pipeline.jobs set task_heartbeat_at = now() where id = any($1) and task_worker = $2',
+      [ids, workerId],
+    );
+  },
+
+  async releaseTask(db: Queryable, id: string, workerId: string): Promise<void> {
+    await db.query('update pipeline.jobs set task_worker = null where id = $1 and task_worker = $2', [
+      id,
+      workerId,
+    ]);
+  },
+
+  /** Fitting and report tasks whose worker stopped sending heartbeats: let go, once each. */
+  async releaseStalledTasks(db: Queryable, stallSeconds: number) {
+    const { rows } = await db.query<{ id: string; stage: 'fitting' | 'reporting'; task_attempts: number }>(
+      `update pipeline.jobs set task_worker = null
+       where status = 'running' and stage in ('fitting', 'reporting') and task_worker is not null
+         and task_heartbeat_at < now() - make_interval(secs => $1)
+       returning id, stage, task_attempts`,
+      [stallSeconds],
+    );
+    return rows;
+  },
+
   /** Shards whose worker stopped sending heartbeats: put back to pending, once each. */
   async releaseStalledShards(db: Queryable, stallSeconds: number) {
     const { rows } = await db.query<{

@@ -5,11 +5,11 @@ import { callbackRetryWindowMs, deliverDueCallbacks } from '../callbacks/callbac
 import type { CommonConfig } from '../config.ts';
 import { cleanUpStoppedJobs, failJob } from '../jobs/job-control.ts';
 import { jobsRepository as repo } from '../jobs/jobs.repository.ts';
-import { queues, queueTasks, type ShardTask } from '../queue/queue.ts';
+import { type FitTask, queues, queueTasks, type ReportTask, type ShardTask } from '../queue/queue.ts';
 import type { Logger } from './worker.ts';
 
-/** Attempts a shard gets before its job fails. */
-export const maxShardAttempts = 3;
+/** Attempts a shard, or a fitting or report task, gets before its job fails. */
+export const maxAttempts = 3;
 
 /**
  * The housekeeping every pipeline process does, each step safe to run concurrently anywhere:
@@ -35,7 +35,7 @@ export function startSupervisor(deps: {
       await withTransaction(pool, async (client) => {
         const job = await repo.find(client, shard.job_id, { lock: true });
         if (job?.status !== 'running') return;
-        if (shard.attempt >= maxShardAttempts) {
+        if (shard.attempt >= maxAttempts) {
           await failJob(
             client,
             shard.job_id,
@@ -56,10 +56,38 @@ export function startSupervisor(deps: {
     }
   }
 
+  async function requeueStalledTasks(): Promise<void> {
+    for (const task of await repo.releaseStalledTasks(pool, stallSeconds)) {
+      const doing = task.stage === 'fitting' ? 'fitting the sample' : 'writing the report';
+      await withTransaction(pool, async (client) => {
+        const job = await repo.find(client, task.id, { lock: true });
+        if (job?.status !== 'running' || job.stage !== task.stage) return;
+        if (task.task_attempts >= maxAttempts) {
+          await failJob(
+            client,
+            task.id,
+            task.stage,
+            `its worker stopped responding ${task.task_attempts} times while ${doing}; check the workers' logs and memory.`,
+          );
+          return;
+        }
+        await repo.insertLog(client, task.id, {
+          level: 'warn',
+          stage: task.stage,
+          message: `The worker ${doing} stopped responding for ${stallSeconds} s; another worker takes over (attempt ${task.task_attempts + 1}).`,
+        });
+        await queueTasks(boss, client, task.stage === 'fitting' ? queues.fit : queues.report, [
+          { jobId: task.id } satisfies FitTask | ReportTask,
+        ]);
+      });
+    }
+  }
+
   async function step(): Promise<void> {
     ticks++;
     const steps: Array<[string, () => Promise<unknown>]> = [
       ['stall detection', requeueStalledShards],
+      ['stall detection of fitting and report tasks', requeueStalledTasks],
       ['clean-up', () => cleanUpStoppedJobs({ pool, store, stallSeconds })],
       [
         'callbacks',

@@ -122,6 +122,40 @@ test('a worker killed with SIGKILL mid-shard: another worker retries the shard a
   expect(retried.length).toBeGreaterThanOrEqual(1);
 });
 
+test('a worker killed with SIGKILL while writing the report: another worker takes the report over at once', async () => {
+  start(2);
+  const id = await run(11);
+  // The worker holding the report task, as soon as it holds it.
+  const victim = await waitFor(
+    'the report task held',
+    async () => {
+      const { rows: held } = await pipeline.pool.query<{ task_worker: string | null }>(
+        `select task_worker from pipeline.jobs where id = $1 and stage = 'reporting'`,
+        [id],
+      );
+      return held[0]?.task_worker ?? undefined;
+    },
+    30_000,
+    10,
+  );
+  const pid = Number(victim.split('-').at(-2));
+  const killed = workers.find((w) => w.child.pid === pid)!;
+  expect(killed).toBeDefined();
+  killed.child.kill('SIGKILL');
+  // Within the stall timeout (2 s here) and a report's time, not pg-boss's 15-minute expiry.
+  const done = await completed(id, 20_000);
+  expect(done.progress.rowsDone).toBe(rows);
+  const manifest = await manifestOf(id);
+  expect(manifest.report.summary.conformancePassed).toBe(true);
+  const { rows: warned } = await pipeline.pool.query(
+    `select message from pipeline.job_logs where job_id = $1 and level = 'warn'`,
+    [id],
+  );
+  expect(warned.map((r) => r.message)).toEqual([
+    'The worker writing the report stopped responding for 2 s; another worker takes over (attempt 2).',
+  ]);
+});
+
 test('progress is updated at least once a second, and progress callbacks go out at most once a second', async () => {
   type Snapshot = {
     stage: string;

@@ -140,6 +140,8 @@ export async function startWorker(
   // Fitting and report tasks in progress here: stopping aborts them, and pg-boss hands them to
   // another worker (the task fails, so it is retried).
   const learningTasks = new Set<AbortController>();
+  // Jobs whose fitting or report task this process holds, for their heartbeats.
+  const heldTasks = new Set<string>();
   let stopping = false;
 
   async function plan(task: PlanTask): Promise<void> {
@@ -282,9 +284,34 @@ export async function startWorker(
     return undefined;
   }
 
-  async function fit(task: FitTask): Promise<void> {
-    const job = await repo.find(pool, task.jobId);
-    if (job?.status !== 'running' || job.stage !== 'fitting') return;
+  /**
+   * Runs a fitting or report task of a job in that stage while this worker holds it: the task's
+   * heartbeat goes out with every tick, so if this process dies, stall detection gives the task to
+   * another worker at once (pg-boss alone would wait for its 15-minute expiry).
+   */
+  const holding =
+    (stage: 'fitting' | 'reporting', run: (job: JobRow) => Promise<void>) =>
+    async (task: { jobId: string }) => {
+      const found = await repo.find(pool, task.jobId);
+      if (found?.status !== 'running' || found.stage !== stage) return;
+      const job = await repo.claimTask(
+        pool,
+        found.id,
+        stage,
+        workerId,
+        config.PIPELINE_STALL_TIMEOUT_SECONDS,
+      );
+      if (!job) return;
+      heldTasks.add(job.id);
+      try {
+        await run(job);
+      } finally {
+        heldTasks.delete(job.id);
+        await repo.releaseTask(pool, job.id, workerId);
+      }
+    };
+
+  async function fit(job: JobRow): Promise<void> {
     let result: FitResult;
     try {
       result = await withSamples(job, (files, signal) =>
@@ -309,9 +336,7 @@ export async function startWorker(
     await planShards(job, 'fitting', job.valid_config!, result.models);
   }
 
-  async function report(task: ReportTask): Promise<void> {
-    const job = await repo.find(pool, task.jobId);
-    if (job?.status !== 'running' || job.stage !== 'reporting') return;
+  async function report(job: JobRow): Promise<void> {
     const key = `${job.output.prefix}report.json`;
     try {
       const built = await withSamples(job, (files, signal) =>
@@ -577,9 +602,11 @@ export async function startWorker(
     // job still updates its progress, so a job's figures are never more than a tick or two old.
     const jobIds = [...new Set([...recentJobs, ...running.map((a) => a.jobId)])];
     recentJobs.clear();
-    if (jobIds.length === 0) return;
+    if (jobIds.length === 0 && heldTasks.size === 0) return;
     ticking = true;
     try {
+      await repo.taskHeartbeat(pool, [...heldTasks], workerId);
+      if (jobIds.length === 0) return;
       const stopped = new Set(await repo.findStopped(pool, jobIds));
       for (const a of running) if (stopped.has(a.jobId)) a.controller.abort(new Error('cancelled'));
       await repo.heartbeat(pool, running);
@@ -615,8 +642,8 @@ export async function startWorker(
     onError: (err) => log.warn({ err: err.message }, 'task notifications lost; polling until they are back'),
   });
   await loop<PlanTask>(queues.plan, plan);
-  await loop<FitTask>(queues.fit, fit);
-  await loop<ReportTask>(queues.report, report);
+  await loop<FitTask>(queues.fit, holding('fitting', fit));
+  await loop<ReportTask>(queues.report, holding('reporting', report));
   await loop<FinalizeTask>(queues.finalize, finalize);
   for (let i = 0; i < config.PIPELINE_WORKER_CONCURRENCY; i++) await loop<ShardTask>(queues.shard, runShard);
 
