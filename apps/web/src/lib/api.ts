@@ -108,12 +108,15 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined): vo
   onUnauthenticated = handler;
 }
 
+/** Says the session ended: for requests outside the typed client too (uploads). */
+export function sessionEnded(): void {
+  onUnauthenticated?.();
+}
+
 // A 401 from /api/auth/* means wrong credentials or an expired sign-in step, not a lost session.
 const sessionWatch: Middleware = {
   onResponse({ request, response }) {
-    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/api/auth/')) {
-      onUnauthenticated?.();
-    }
+    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/api/auth/')) sessionEnded();
     return undefined;
   },
 };

@@ -1,5 +1,5 @@
 import { formatBytes } from '@/features/projects/format-bytes';
-import { ApiError, networkErrorMessage, toApiError } from '@/lib/api';
+import { ApiError, networkErrorMessage, sessionEnded, toApiError } from '@/lib/api';
 import { sampleMaxBytes, type UploadProgress, uploadContentType } from './upload-progress';
 import type { Sample } from './use-samples';
 
@@ -47,6 +47,7 @@ export function startSampleUpload(
       const body = parseBody(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as Sample);
       else reject(uploadError(xhr.status, body, xhr.getResponseHeader('Retry-After')));
+      if (xhr.status === 401) sessionEnded();
     });
     xhr.addEventListener('error', () =>
       reject(new ApiError({ status: 0, code: 'network', message: networkErrorMessage })),
