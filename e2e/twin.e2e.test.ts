@@ -165,3 +165,22 @@ test('a twin that copies personal data is flagged, and its download asks first',
   ]);
   expect(viewDownload.suggestedFilename()).toBe('Contacts-twin-contacts-view.csv');
 });
+
+test('an upload after the session ended sends the user to sign in, like any other request', async () => {
+  const owner = newUser('twin-expired');
+  await registerThroughApi(owner);
+  const api = await signInThroughApi(owner);
+  const project = await api.json<{ id: string }>('POST', '/api/projects', { name: 'Expired upload' });
+  const dir = await mkdtemp(join(tmpdir(), 'synoptic-twin-'));
+  const file = join(dir, 'late.csv');
+  await writeFile(file, peopleSampleCsv(50));
+
+  const { page } = await open();
+  await signInThroughUi(page, owner);
+  await page.goto(`/projects/${project.id}/samples`);
+  await page.locator('input[type="file"]').waitFor({ state: 'attached' });
+  await page.context().clearCookies();
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByText('Your session ended. Please sign in again.').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/login');
+});
