@@ -1,8 +1,20 @@
 import type { Queryable } from '@synoptic/service-kit';
+import { queueSchema } from '../db/migrations.ts';
 import type { GeneratorConfig, JobPlan } from '../engine.ts';
 import type { TableFit } from '../learning-engine.ts';
 import type { Job, JobStage, JobStatus, Manifest, OutputLocation, SampleLocation } from './job.schemas.ts';
 import { statusesBefore } from './job-state.ts';
+
+/** A job's tasks besides its shards, each named after its stage; a worker holds one with heartbeats. */
+export type JobTaskKind = 'validating' | 'fitting' | 'reporting' | 'finalizing';
+
+/** The stages a job may be in while each task runs: the report is written beside the shards. */
+export const jobTaskStages: Record<JobTaskKind, JobStage[]> = {
+  validating: ['queued', 'validating'],
+  fitting: ['fitting'],
+  reporting: ['generating', 'reporting'],
+  finalizing: ['finalizing'],
+};
 
 export type JobRow = {
   id: string;
@@ -28,6 +40,7 @@ export type JobRow = {
   samples: SampleLocation[];
   fit: Record<string, TableFit> | null;
   report: Manifest['report'];
+  report_error: string | null;
   event_seq: number;
   created_at: Date;
   started_at: Date | null;
@@ -120,6 +133,7 @@ export function newJobRow(job: NewJob, at: Date): JobRow {
     samples: job.samples,
     fit: null,
     report: null,
+    report_error: null,
     event_seq: 0,
     created_at: at,
     started_at: null,
@@ -423,23 +437,23 @@ export const jobsRepository = {
   },
 
   /**
-   * Takes the job's fitting or report task for this worker, unless another worker holds it and is
-   * alive; counts the attempts at the stage. The job as it is now, or undefined.
+   * Takes one of the job's tasks for this worker, unless another worker holds it and is alive;
+   * counts the attempts at it. The job as it is now, or undefined.
    */
   async claimTask(
     db: Queryable,
     id: string,
-    stage: 'fitting' | 'reporting',
+    task: JobTaskKind,
     workerId: string,
     stallSeconds: number,
   ): Promise<JobRow | undefined> {
     const { rows } = await db.query<JobRow>(
       `update pipeline.jobs set task_worker = $3, task_heartbeat_at = now(),
          task_attempts = case when task_stage = $2 then task_attempts + 1 else 1 end, task_stage = $2
-       where id = $1 and status = 'running' and stage = $2
-         and (task_worker is null or task_heartbeat_at < now() - make_interval(secs => $4))
+       where id = $1 and status in ('queued', 'running') and stage = any($5)
+         and (task_worker is null or task_stage <> $2 or task_heartbeat_at < now() - make_interval(secs => $4))
        returning *`,
-      [id, stage, workerId, stallSeconds],
+      [id, task, workerId, stallSeconds, jobTaskStages[task]],
     );
     return rows[0];
   },
@@ -452,20 +466,58 @@ export const jobsRepository = {
     );
   },
 
-  async releaseTask(db: Queryable, id: string, workerId: string): Promise<void> {
-    await db.query('update pipeline.jobs set task_worker = null where id = $1 and task_worker = $2', [
-      id,
-      workerId,
-    ]);
+  async releaseTask(db: Queryable, id: string, task: JobTaskKind, workerId: string): Promise<void> {
+    await db.query(
+      'update pipeline.jobs set task_worker = null where id = $1 and task_stage = $2 and task_worker = $3',
+      [id, task, workerId],
+    );
   },
 
-  /** Fitting and report tasks whose worker stopped sending heartbeats: let go, once each. */
+  async setReportError(db: Queryable, id: string, message: string): Promise<void> {
+    await db.query('update pipeline.jobs set report_error = $2 where id = $1', [id, message]);
+  },
+
+  /**
+   * Queue tasks a worker took more than `stallSeconds` ago whose work nobody holds now: their worker
+   * died between taking the task and claiming its work (pg-boss would wait for its expiry, minutes
+   * to hours). `needed` says whether the job still needs the work, so the task should run again.
+   */
+  async findLostTasks(db: Queryable, stallSeconds: number) {
+    const { rows } = await db.query<{ id: string; name: string; data: object; needed: boolean }>(
+      `select q.id, q.name, q.data,
+          case when q.name = 'pipeline-shard' then s.status = 'pending' and j.stage = 'generating'
+            else j.stage = any(case q.name
+              when 'pipeline-plan' then array['queued', 'validating']
+              when 'pipeline-fit' then array['fitting']
+              when 'pipeline-report' then case when j.report is null then array['generating', 'reporting'] end
+              when 'pipeline-finalize' then array['finalizing'] end)
+          end and j.status in ('queued', 'running') as needed
+        from ${queueSchema}.job q
+        join pipeline.jobs j on j.id = q.data->>'jobId'
+        left join pipeline.shards s on q.name = 'pipeline-shard'
+          and s.job_id = j.id and s.shard_no = (q.data->>'shardNo')::int
+       where q.state = 'active' and q.started_on < now() - make_interval(secs => $1)
+         and not (q.name = 'pipeline-shard' and s.status is distinct from 'pending' and j.status = 'running')
+         and not (q.name <> 'pipeline-shard' and j.task_worker is not null and j.task_stage = case q.name
+               when 'pipeline-plan' then 'validating' when 'pipeline-fit' then 'fitting'
+               when 'pipeline-report' then 'reporting' else 'finalizing' end
+             and j.task_heartbeat_at >= now() - make_interval(secs => $1))`,
+      [stallSeconds],
+    );
+    return rows;
+  },
+
+  /** Tasks whose worker stopped sending heartbeats, while the job still needs them: let go, once each. */
   async releaseStalledTasks(db: Queryable, stallSeconds: number) {
-    const { rows } = await db.query<{ id: string; stage: 'fitting' | 'reporting'; task_attempts: number }>(
+    const { rows } = await db.query<{ id: string; task: JobTaskKind; task_attempts: number }>(
       `update pipeline.jobs set task_worker = null
-       where status = 'running' and stage in ('fitting', 'reporting') and task_worker is not null
+       where status in ('queued', 'running') and task_worker is not null
          and task_heartbeat_at < now() - make_interval(secs => $1)
-       returning id, stage, task_attempts`,
+         and ((task_stage = 'validating' and stage in ('queued', 'validating'))
+           or (task_stage = 'fitting' and stage = 'fitting')
+           or (task_stage = 'reporting' and stage in ('generating', 'reporting') and report is null)
+           or (task_stage = 'finalizing' and stage = 'finalizing'))
+       returning id, task_stage as task, task_attempts`,
       [stallSeconds],
     );
     return rows;

@@ -25,25 +25,17 @@ export class LearningError extends Error {
 export type LearningRunner = {
   run(task: Extract<LearningTask, { type: 'fit' }>, signal: AbortSignal): Promise<FitResult>;
   run(task: Extract<LearningTask, { type: 'report' }>, signal: AbortSignal): Promise<JobReport>;
-  /**
-   * Starts a thread now if none is idle or busy, so the next task finds it loaded: called when this
-   * worker starts a shard, so the report at the job's end does not wait a second for modules.
-   */
-  warm(): void;
   close(): Promise<void>;
 };
 
 export function createLearningRunner(): LearningRunner {
   let idle: Worker | undefined;
-  let busy = 0;
   const run = (task: LearningTask, signal: AbortSignal): Promise<unknown> => {
     signal.throwIfAborted();
     const thread = idle ?? startTsThread(threadFile);
     idle = undefined;
-    busy++;
     return new Promise((resolve, reject) => {
       const settle = (healthy: boolean) => {
-        busy--;
         signal.removeEventListener('abort', onAbort);
         thread.off('message', onMessage);
         thread.off('error', onError);
@@ -77,9 +69,6 @@ export function createLearningRunner(): LearningRunner {
   };
   return {
     run: run as LearningRunner['run'],
-    warm() {
-      if (!idle && busy === 0) idle = startTsThread(threadFile);
-    },
     async close() {
       await idle?.terminate();
       idle = undefined;

@@ -4,12 +4,20 @@ import type PgBoss from 'pg-boss';
 import { callbackRetryWindowMs, deliverDueCallbacks } from '../callbacks/callback-dispatcher.ts';
 import type { CommonConfig } from '../config.ts';
 import { cleanUpStoppedJobs, failJob } from '../jobs/job-control.ts';
-import { jobsRepository as repo } from '../jobs/jobs.repository.ts';
-import { type FitTask, queues, queueTasks, type ReportTask, type ShardTask } from '../queue/queue.ts';
+import { type JobTaskKind, jobTaskStages, jobsRepository as repo } from '../jobs/jobs.repository.ts';
+import { queues, queueTasks, type ShardTask } from '../queue/queue.ts';
 import type { Logger } from './worker.ts';
 
 /** Attempts a shard, or a fitting or report task, gets before its job fails. */
 export const maxAttempts = 3;
+
+/** What each of a job's tasks does, in words for its log, and the queue it goes back to. */
+const taskRoles: Record<JobTaskKind, { doing: string; queue: string }> = {
+  validating: { doing: 'validating the configuration', queue: queues.plan },
+  fitting: { doing: 'fitting the sample', queue: queues.fit },
+  reporting: { doing: 'writing the report', queue: queues.report },
+  finalizing: { doing: 'writing the manifest', queue: queues.finalize },
+};
 
 /**
  * The housekeeping every pipeline process does, each step safe to run concurrently anywhere:
@@ -58,28 +66,40 @@ export function startSupervisor(deps: {
 
   async function requeueStalledTasks(): Promise<void> {
     for (const task of await repo.releaseStalledTasks(pool, stallSeconds)) {
-      const doing = task.stage === 'fitting' ? 'fitting the sample' : 'writing the report';
+      const { doing, queue } = taskRoles[task.task];
       await withTransaction(pool, async (client) => {
         const job = await repo.find(client, task.id, { lock: true });
-        if (job?.status !== 'running' || job.stage !== task.stage) return;
+        if (!(job?.status === 'queued' || job?.status === 'running')) return;
+        if (!jobTaskStages[task.task].includes(job.stage)) return;
         if (task.task_attempts >= maxAttempts) {
           await failJob(
             client,
             task.id,
-            task.stage,
+            task.task,
             `its worker stopped responding ${task.task_attempts} times while ${doing}; check the workers' logs and memory.`,
           );
           return;
         }
         await repo.insertLog(client, task.id, {
           level: 'warn',
-          stage: task.stage,
+          stage: job.stage,
           message: `The worker ${doing} stopped responding for ${stallSeconds} s; another worker takes over (attempt ${task.task_attempts + 1}).`,
         });
-        await queueTasks(boss, client, task.stage === 'fitting' ? queues.fit : queues.report, [
-          { jobId: task.id } satisfies FitTask | ReportTask,
-        ]);
+        await queueTasks(boss, client, queue, [{ jobId: task.id }]);
       });
+    }
+  }
+
+  async function requeueLostTasks(): Promise<void> {
+    for (const task of await repo.findLostTasks(pool, stallSeconds)) {
+      // Cancelled first, so exactly one copy of the task stays in the queue.
+      await boss.cancel(task.name, task.id);
+      if (!task.needed) continue;
+      await queueTasks(boss, pool, task.name, [task.data]);
+      log.warn(
+        { queue: task.name, task: task.data },
+        'a worker took a task and stopped before starting it; queued again',
+      );
     }
   }
 
@@ -87,7 +107,8 @@ export function startSupervisor(deps: {
     ticks++;
     const steps: Array<[string, () => Promise<unknown>]> = [
       ['stall detection', requeueStalledShards],
-      ['stall detection of fitting and report tasks', requeueStalledTasks],
+      ['stall detection of job tasks', requeueStalledTasks],
+      ['tasks lost between queue and claim', requeueLostTasks],
       ['clean-up', () => cleanUpStoppedJobs({ pool, store, stallSeconds })],
       [
         'callbacks',

@@ -125,12 +125,12 @@ test('a worker killed with SIGKILL mid-shard: another worker retries the shard a
 test('a worker killed with SIGKILL while writing the report: another worker takes the report over at once', async () => {
   start(2);
   const id = await run(11);
-  // The worker holding the report task, as soon as it holds it.
+  // The worker holding the report task (written while the shards run), as soon as it holds it.
   const victim = await waitFor(
     'the report task held',
     async () => {
       const { rows: held } = await pipeline.pool.query<{ task_worker: string | null }>(
-        `select task_worker from pipeline.jobs where id = $1 and stage = 'reporting'`,
+        `select task_worker from pipeline.jobs where id = $1 and task_stage = 'reporting'`,
         [id],
       );
       return held[0]?.task_worker ?? undefined;
@@ -151,9 +151,13 @@ test('a worker killed with SIGKILL while writing the report: another worker take
     `select message from pipeline.job_logs where job_id = $1 and level = 'warn'`,
     [id],
   );
-  expect(warned.map((r) => r.message)).toEqual([
-    'The worker writing the report stopped responding for 2 s; another worker takes over (attempt 2).',
-  ]);
+  // The same worker may have been running a shard too, which is retried as well; and it may have
+  // finished the report and begun the manifest in the instant before the kill, also handed over.
+  expect(warned.map((r) => r.message)).toContainEqual(
+    expect.stringMatching(
+      /^The worker writing the (report|manifest) stopped responding for 2 s; another worker takes over \(attempt 2\)\.$/,
+    ),
+  );
 });
 
 test('progress is updated at least once a second, and progress callbacks go out at most once a second', async () => {

@@ -7,7 +7,7 @@ import {
   type ObjectStoreConfig,
   ObjectStoreError,
 } from '@synoptic/object-store';
-import { type Pool, withTransaction } from '@synoptic/service-kit';
+import { type Pool, type Queryable, withTransaction } from '@synoptic/service-kit';
 import type PgBoss from 'pg-boss';
 import type { WorkerConfig } from '../config.ts';
 import {
@@ -25,7 +25,12 @@ import {
 } from '../engine.ts';
 import type { Manifest } from '../jobs/job.schemas.ts';
 import { changeJob, cleanUpStoppedJobs, failJob, recordEvent } from '../jobs/job-control.ts';
-import { type JobRow, jobsRepository as repo } from '../jobs/jobs.repository.ts';
+import {
+  type JobRow,
+  type JobTaskKind,
+  jobTaskStages,
+  jobsRepository as repo,
+} from '../jobs/jobs.repository.ts';
 import type { FitResult } from '../learning-engine.ts';
 import {
   type FinalizeTask,
@@ -43,8 +48,8 @@ import { retryDelayMs } from './shard-execution.ts';
 import { ShardError, type ShardRunner } from './shard-runner.ts';
 import { describeStoreError } from './store-errors.ts';
 
-/** The report's outcome in one log line. */
-function reportLine(summary: JobReport['summary']): string {
+/** The report's findings in words. */
+function reportFindings(summary: JobReport['summary']): string {
   const parts = [
     summary.quality === null ? undefined : `quality ${(summary.quality * 100).toFixed(1)}%`,
     summary.privacyPassed === null
@@ -58,8 +63,12 @@ function reportLine(summary: JobReport['summary']): string {
         ? 'output conforms to the schema'
         : 'output does not fully conform to the schema',
   ].filter(Boolean);
-  return `Wrote report.json: ${parts.join(', ') || 'nothing to report'}. Writing the manifest.`;
+  return parts.join(', ') || 'nothing to report';
 }
+
+/** The log line of a report written once the shards are done. */
+const reportLine = (summary: JobReport['summary']) =>
+  `Wrote report.json: ${reportFindings(summary)}. Writing the manifest.`;
 
 export type Logger = {
   info: (obj: object, msg: string) => void;
@@ -140,13 +149,14 @@ export async function startWorker(
   // Fitting and report tasks in progress here: stopping aborts them, and pg-boss hands them to
   // another worker (the task fails, so it is retried).
   const learningTasks = new Set<AbortController>();
-  // Jobs whose fitting or report task this process holds, for their heartbeats.
-  const heldTasks = new Set<string>();
+  // Tasks this process holds, by job, for their heartbeats: a count, as the next task of a job may
+  // start here before the one that queued it has let go.
+  const heldTasks = new Map<string, number>();
   let stopping = false;
 
-  async function plan(task: PlanTask): Promise<void> {
+  async function plan(held: JobRow): Promise<void> {
     const started = await withTransaction(pool, async (client) => {
-      const job = await repo.find(client, task.jobId, { lock: true });
+      const job = await repo.find(client, held.id, { lock: true });
       if (!job) return undefined;
       if (job.status === 'queued')
         return changeJob(
@@ -240,7 +250,9 @@ export async function startWorker(
           queues.shard,
           shards.map((_, shardNo) => ({ jobId: job.id, shardNo }) satisfies ShardTask),
         );
-      else await queueTasks(boss, client, queues.report, [{ jobId: job.id } satisfies ReportTask]);
+      // The report regenerates the rows it checks rather than reading the parts, so it is written
+      // while the shards run (on a core they leave free, or at their uneven end), not after them.
+      await queueTasks(boss, client, queues.report, [{ jobId: job.id } satisfies ReportTask]);
     });
   }
 
@@ -285,29 +297,25 @@ export async function startWorker(
   }
 
   /**
-   * Runs a fitting or report task of a job in that stage while this worker holds it: the task's
-   * heartbeat goes out with every tick, so if this process dies, stall detection gives the task to
-   * another worker at once (pg-boss alone would wait for its 15-minute expiry).
+   * Runs one of a job's tasks while this worker holds it: the task's heartbeat goes out with every
+   * tick, so if this process dies, stall detection gives the task to another worker within the
+   * stall timeout (pg-boss alone would wait for its expiry: 5 to 15 minutes).
    */
   const holding =
-    (stage: 'fitting' | 'reporting', run: (job: JobRow) => Promise<void>) =>
-    async (task: { jobId: string }) => {
-      const found = await repo.find(pool, task.jobId);
-      if (found?.status !== 'running' || found.stage !== stage) return;
-      const job = await repo.claimTask(
-        pool,
-        found.id,
-        stage,
-        workerId,
-        config.PIPELINE_STALL_TIMEOUT_SECONDS,
-      );
+    (task: JobTaskKind, run: (job: JobRow) => Promise<void>) => async (data: { jobId: string }) => {
+      const found = await repo.find(pool, data.jobId);
+      if (!(found?.status === 'queued' || found?.status === 'running')) return;
+      if (!jobTaskStages[task].includes(found.stage)) return;
+      const job = await repo.claimTask(pool, found.id, task, workerId, config.PIPELINE_STALL_TIMEOUT_SECONDS);
       if (!job) return;
-      heldTasks.add(job.id);
+      heldTasks.set(job.id, (heldTasks.get(job.id) ?? 0) + 1);
       try {
         await run(job);
       } finally {
-        heldTasks.delete(job.id);
-        await repo.releaseTask(pool, job.id, workerId);
+        const left = (heldTasks.get(job.id) ?? 1) - 1;
+        if (left > 0) heldTasks.set(job.id, left);
+        else heldTasks.delete(job.id);
+        await repo.releaseTask(pool, job.id, task, workerId);
       }
     };
 
@@ -336,7 +344,9 @@ export async function startWorker(
     await planShards(job, 'fitting', job.valid_config!, result.models);
   }
 
+  /** Writes report.json while the shards run or after; the job moves on once both are done. */
   async function report(job: JobRow): Promise<void> {
+    if (job.report) return;
     const key = `${job.output.prefix}report.json`;
     try {
       const built = await withSamples(job, (files, signal) =>
@@ -357,15 +367,17 @@ export async function startWorker(
       );
       await writeObject(job, 'report.json', built, 'reporting');
       await withTransaction(pool, async (client) => {
+        // The job's row lock orders this with the last shard's end: whichever comes second moves on.
+        const now = await repo.find(client, job.id, { lock: true });
+        if (now?.status !== 'running' || now.report) return;
         await repo.setReport(client, job.id, { key, summary: built.summary });
-        const moved = await changeJob(
-          client,
-          job.id,
-          { status: 'running', stage: 'finalizing', onlyFrom: ['running'] },
-          { level: 'info', message: reportLine(built.summary) },
-        );
-        if (moved)
-          await queueTasks(boss, client, queues.finalize, [{ jobId: job.id } satisfies FinalizeTask]);
+        if (now.stage === 'reporting') await finishReporting(client, job.id, reportLine(built.summary));
+        else
+          await repo.insertLog(client, job.id, {
+            level: 'info',
+            stage: now.stage,
+            message: `Wrote report.json while the shards run: ${reportFindings(built.summary)}.`,
+          });
       });
     } catch (err) {
       const message =
@@ -376,9 +388,34 @@ export async function startWorker(
         if ((await repo.findStopped(pool, [job.id])).length) return;
         throw err;
       }
-      await withTransaction(pool, (client) => failJob(client, job.id, 'reporting', message));
-      await cleanUpStoppedJobs({ pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS }, job.id);
+      // While the shards run they may meet the same fault (a failing expression) and name its part
+      // and row; the report's words wait until they have all ended.
+      const failed = await withTransaction(pool, async (client) => {
+        const now = await repo.find(client, job.id, { lock: true });
+        if (now?.status !== 'running') return false;
+        if (now.stage === 'generating') {
+          await repo.setReportError(client, job.id, message);
+          return false;
+        }
+        return Boolean(await failJob(client, job.id, 'reporting', message));
+      });
+      if (failed)
+        await cleanUpStoppedJobs(
+          { pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS },
+          job.id,
+        );
     }
+  }
+
+  /** Reporting → finalizing, once the shards and the report are both written. */
+  async function finishReporting(client: Queryable, jobId: string, message: string): Promise<void> {
+    const moved = await changeJob(
+      client,
+      jobId,
+      { status: 'running', stage: 'finalizing', onlyFrom: ['running'] },
+      { level: 'info', message },
+    );
+    if (moved) await queueTasks(boss, client, queues.finalize, [{ jobId } satisfies FinalizeTask]);
   }
 
   async function runShard(task: ShardTask): Promise<void> {
@@ -398,7 +435,6 @@ export async function startWorker(
     const ref = { jobId: task.jobId, shardNo: task.shardNo, attempt: shard.attempt };
     const where = `table '${shard.table_name}', shard ${shard.shard_no}`;
     const part = shard.part_key.slice(job.output.prefix.length);
-    learning.warm();
     try {
       const result = await deps.runner.run(
         {
@@ -481,27 +517,37 @@ export async function startWorker(
     ref: { jobId: string; shardNo: number; attempt: number },
     result: { bytes: number; sha256: string },
   ): Promise<void> {
-    await withTransaction(pool, async (client) => {
+    const reportFailed = await withTransaction(pool, async (client) => {
       // The job's row lock serializes the last shards of a job, so exactly one sees none left.
       const job = await repo.find(client, ref.jobId, { lock: true });
-      if (!job) return;
-      if (!(await repo.finishShard(client, ref, { status: 'done', ...result }))) return;
-      if (job.status !== 'running' || job.stage !== 'generating') return;
-      if ((await repo.countUnfinishedShards(client, ref.jobId)) > 0) return;
+      if (!job) return false;
+      if (!(await repo.finishShard(client, ref, { status: 'done', ...result }))) return false;
+      if (job.status !== 'running' || job.stage !== 'generating') return false;
+      if ((await repo.countUnfinishedShards(client, ref.jobId)) > 0) return false;
+      if (job.report_error) return Boolean(await failJob(client, ref.jobId, 'reporting', job.report_error));
       await changeJob(
         client,
         ref.jobId,
         { status: 'running', stage: 'reporting', set: { rows_done: job.rows_total ?? job.rows_done } },
-        { level: 'info', message: 'Every shard is written; checking the output for the report.' },
+        {
+          level: 'info',
+          message: job.report
+            ? 'Every shard is written.'
+            : 'Every shard is written; waiting for the report, which checks the output.',
+        },
       );
-      await queueTasks(boss, client, queues.report, [{ jobId: ref.jobId } satisfies ReportTask]);
+      if (job.report) await finishReporting(client, ref.jobId, 'Writing the manifest.');
+      return false;
     });
+    if (reportFailed)
+      await cleanUpStoppedJobs(
+        { pool, store, stallSeconds: config.PIPELINE_STALL_TIMEOUT_SECONDS },
+        ref.jobId,
+      );
     if (config.LOG_LEVEL === 'debug') log.info({ ...ref, ...result }, 'shard done');
   }
 
-  async function finalize(task: FinalizeTask): Promise<void> {
-    const job = await repo.find(pool, task.jobId);
-    if (job?.status !== 'running' || job.stage !== 'finalizing') return;
+  async function finalize(job: JobRow): Promise<void> {
     try {
       const manifest = await buildManifest(job);
       await writeObject(job, 'manifest.json', manifest, 'finalizing');
@@ -605,7 +651,7 @@ export async function startWorker(
     if (jobIds.length === 0 && heldTasks.size === 0) return;
     ticking = true;
     try {
-      await repo.taskHeartbeat(pool, [...heldTasks], workerId);
+      await repo.taskHeartbeat(pool, [...heldTasks.keys()], workerId);
       if (jobIds.length === 0) return;
       const stopped = new Set(await repo.findStopped(pool, jobIds));
       for (const a of running) if (stopped.has(a.jobId)) a.controller.abort(new Error('cancelled'));
@@ -641,10 +687,10 @@ export async function startWorker(
     onTask: wake,
     onError: (err) => log.warn({ err: err.message }, 'task notifications lost; polling until they are back'),
   });
-  await loop<PlanTask>(queues.plan, plan);
+  await loop<PlanTask>(queues.plan, holding('validating', plan));
   await loop<FitTask>(queues.fit, holding('fitting', fit));
   await loop<ReportTask>(queues.report, holding('reporting', report));
-  await loop<FinalizeTask>(queues.finalize, finalize);
+  await loop<FinalizeTask>(queues.finalize, holding('finalizing', finalize));
   for (let i = 0; i < config.PIPELINE_WORKER_CONCURRENCY; i++) await loop<ShardTask>(queues.shard, runShard);
 
   return {
