@@ -2,6 +2,7 @@ import type { Queryable } from '@synoptic/service-kit';
 import { queueSchema } from '../db/migrations.ts';
 import type { GeneratorConfig, JobPlan } from '../engine.ts';
 import type { TableFit } from '../learning-engine.ts';
+import { jobTaskQueues, queues } from '../queue/queue.ts';
 import type { Job, JobStage, JobStatus, Manifest, OutputLocation, SampleLocation } from './job.schemas.ts';
 import { statusesBefore } from './job-state.ts';
 
@@ -483,26 +484,25 @@ export const jobsRepository = {
    * to hours). `needed` says whether the job still needs the work, so the task should run again.
    */
   async findLostTasks(db: Queryable, stallSeconds: number) {
+    const kindOfQueue = Object.fromEntries(
+      Object.entries(jobTaskQueues).map(([kind, queue]) => [queue, kind]),
+    );
     const { rows } = await db.query<{ id: string; name: string; data: object; needed: boolean }>(
       `select q.id, q.name, q.data,
-          case when q.name = 'pipeline-shard' then s.status = 'pending' and j.stage = 'generating'
-            else j.stage = any(case q.name
-              when 'pipeline-plan' then array['queued', 'validating']
-              when 'pipeline-fit' then array['fitting']
-              when 'pipeline-report' then case when j.report is null then array['generating', 'reporting'] end
-              when 'pipeline-finalize' then array['finalizing'] end)
-          end and j.status in ('queued', 'running') as needed
+          j.status in ('queued', 'running') and case when q.name = $4
+            then s.status = 'pending' and j.stage = 'generating'
+            else coalesce(($3::jsonb -> k.kind) ? j.stage, false)
+              and not (k.kind = 'reporting' and j.report is not null) end as needed
         from ${queueSchema}.job q
         join pipeline.jobs j on j.id = q.data->>'jobId'
-        left join pipeline.shards s on q.name = 'pipeline-shard'
+        left join jsonb_each_text($2::jsonb) as k(queue, kind) on k.queue = q.name
+        left join pipeline.shards s on q.name = $4
           and s.job_id = j.id and s.shard_no = (q.data->>'shardNo')::int
        where q.state = 'active' and q.started_on < now() - make_interval(secs => $1)
-         and not (q.name = 'pipeline-shard' and s.status is distinct from 'pending' and j.status = 'running')
-         and not (q.name <> 'pipeline-shard' and j.task_worker is not null and j.task_stage = case q.name
-               when 'pipeline-plan' then 'validating' when 'pipeline-fit' then 'fitting'
-               when 'pipeline-report' then 'reporting' else 'finalizing' end
-             and j.task_heartbeat_at >= now() - make_interval(secs => $1))`,
-      [stallSeconds],
+         and not (q.name = $4 and s.status is distinct from 'pending' and j.status = 'running')
+         and not (j.task_worker is not null and j.task_stage = k.kind
+           and j.task_heartbeat_at >= now() - make_interval(secs => $1))`,
+      [stallSeconds, JSON.stringify(kindOfQueue), JSON.stringify(jobTaskStages), queues.shard],
     );
     return rows;
   },
@@ -513,12 +513,10 @@ export const jobsRepository = {
       `update pipeline.jobs set task_worker = null
        where status in ('queued', 'running') and task_worker is not null
          and task_heartbeat_at < now() - make_interval(secs => $1)
-         and ((task_stage = 'validating' and stage in ('queued', 'validating'))
-           or (task_stage = 'fitting' and stage = 'fitting')
-           or (task_stage = 'reporting' and stage in ('generating', 'reporting') and report is null)
-           or (task_stage = 'finalizing' and stage = 'finalizing'))
+         and coalesce(($2::jsonb -> task_stage) ? stage, false)
+         and not (task_stage = 'reporting' and report is not null)
        returning id, task_stage as task, task_attempts`,
-      [stallSeconds],
+      [stallSeconds, JSON.stringify(jobTaskStages)],
     );
     return rows;
   },

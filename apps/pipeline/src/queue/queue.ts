@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Queryable } from '@synoptic/service-kit';
 import PgBoss from 'pg-boss';
 import { queueSchema } from '../db/migrations.ts';
+import type { JobTaskKind } from '../jobs/jobs.repository.ts';
 import { announceTask } from './task-wakeups.ts';
 
 /** The kinds of task, one queue each: plan a job, fit its samples, run one shard, report, finalize. */
@@ -12,6 +13,14 @@ export const queues = {
   report: 'pipeline-report',
   finalize: 'pipeline-finalize',
 } as const;
+
+/** The queue of each of a job's tasks besides its shards. */
+export const jobTaskQueues = {
+  validating: queues.plan,
+  fitting: queues.fit,
+  reporting: queues.report,
+  finalizing: queues.finalize,
+} as const satisfies Record<JobTaskKind, string>;
 
 export type PlanTask = { jobId: string };
 export type FitTask = { jobId: string };

@@ -5,18 +5,18 @@ import { callbackRetryWindowMs, deliverDueCallbacks } from '../callbacks/callbac
 import type { CommonConfig } from '../config.ts';
 import { cleanUpStoppedJobs, failJob } from '../jobs/job-control.ts';
 import { type JobTaskKind, jobTaskStages, jobsRepository as repo } from '../jobs/jobs.repository.ts';
-import { queues, queueTasks, type ShardTask } from '../queue/queue.ts';
+import { jobTaskQueues, queues, queueTasks, type ShardTask } from '../queue/queue.ts';
 import type { Logger } from './worker.ts';
 
-/** Attempts a shard, or a fitting or report task, gets before its job fails. */
+/** Attempts a shard, or one of a job's other tasks, gets before its job fails. */
 export const maxAttempts = 3;
 
-/** What each of a job's tasks does, in words for its log, and the queue it goes back to. */
-const taskRoles: Record<JobTaskKind, { doing: string; queue: string }> = {
-  validating: { doing: 'validating the configuration', queue: queues.plan },
-  fitting: { doing: 'fitting the sample', queue: queues.fit },
-  reporting: { doing: 'writing the report', queue: queues.report },
-  finalizing: { doing: 'writing the manifest', queue: queues.finalize },
+/** What each of a job's tasks does, in words for its log. */
+const taskDoing: Record<JobTaskKind, string> = {
+  validating: 'validating the configuration',
+  fitting: 'fitting the sample',
+  reporting: 'writing the report',
+  finalizing: 'writing the manifest',
 };
 
 /**
@@ -66,7 +66,7 @@ export function startSupervisor(deps: {
 
   async function requeueStalledTasks(): Promise<void> {
     for (const task of await repo.releaseStalledTasks(pool, stallSeconds)) {
-      const { doing, queue } = taskRoles[task.task];
+      const doing = taskDoing[task.task];
       await withTransaction(pool, async (client) => {
         const job = await repo.find(client, task.id, { lock: true });
         if (!(job?.status === 'queued' || job?.status === 'running')) return;
@@ -85,7 +85,7 @@ export function startSupervisor(deps: {
           stage: job.stage,
           message: `The worker ${doing} stopped responding for ${stallSeconds} s; another worker takes over (attempt ${task.task_attempts + 1}).`,
         });
-        await queueTasks(boss, client, queue, [{ jobId: task.id }]);
+        await queueTasks(boss, client, jobTaskQueues[task.task], [{ jobId: task.id }]);
       });
     }
   }

@@ -25,17 +25,12 @@ import {
 } from '../engine.ts';
 import type { Manifest } from '../jobs/job.schemas.ts';
 import { changeJob, cleanUpStoppedJobs, failJob, recordEvent } from '../jobs/job-control.ts';
-import {
-  type JobRow,
-  type JobTaskKind,
-  jobTaskStages,
-  jobsRepository as repo,
-} from '../jobs/jobs.repository.ts';
+import { type JobRow, type JobTaskKind, jobsRepository as repo } from '../jobs/jobs.repository.ts';
 import type { FitResult } from '../learning-engine.ts';
 import {
   type FinalizeTask,
   type FitTask,
-  type PlanTask,
+  jobTaskQueues,
   queues,
   queueTasks,
   type ReportTask,
@@ -146,9 +141,9 @@ export async function startWorker(
   const work = { pollingIntervalSeconds: config.PIPELINE_POLL_INTERVAL_SECONDS, batchSize: 1 };
   const stores = storeConfig(config);
   const learning = createLearningRunner();
-  // Fitting and report tasks in progress here: stopping aborts them, and pg-boss hands them to
-  // another worker (the task fails, so it is retried).
-  const learningTasks = new Set<AbortController>();
+  // Fitting and report tasks in progress here, with their jobs: a cancel (seen each tick) or
+  // stopping aborts them, and pg-boss hands them to another worker (the task fails, so it is retried).
+  const learningTasks = new Map<AbortController, string>();
   // Tasks this process holds, by job, for their heartbeats: a count, as the next task of a job may
   // start here before the one that queued it has let go.
   const heldTasks = new Map<string, number>();
@@ -265,24 +260,16 @@ export async function startWorker(
     work: (files: Awaited<ReturnType<typeof fetchSamples>>['files'], signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const controller = new AbortController();
-    learningTasks.add(controller);
-    const watch = setInterval(() => {
-      void repo.findStopped(pool, [job.id]).then(
-        (stopped) => stopped.length && controller.abort(new Error('cancelled')),
-        () => {},
-      );
-    }, deps.tickMs ?? 500);
-    const fetched = await fetchSamples(store, job.samples, controller.signal).catch((err: unknown) => {
-      clearInterval(watch);
-      learningTasks.delete(controller);
-      throw err;
-    });
+    learningTasks.set(controller, job.id);
     try {
-      return await work(fetched.files, controller.signal);
+      const fetched = await fetchSamples(store, job.samples, controller.signal);
+      try {
+        return await work(fetched.files, controller.signal);
+      } finally {
+        await fetched.release();
+      }
     } finally {
-      clearInterval(watch);
       learningTasks.delete(controller);
-      await fetched.release();
     }
   }
 
@@ -303,10 +290,14 @@ export async function startWorker(
    */
   const holding =
     (task: JobTaskKind, run: (job: JobRow) => Promise<void>) => async (data: { jobId: string }) => {
-      const found = await repo.find(pool, data.jobId);
-      if (!(found?.status === 'queued' || found?.status === 'running')) return;
-      if (!jobTaskStages[task].includes(found.stage)) return;
-      const job = await repo.claimTask(pool, found.id, task, workerId, config.PIPELINE_STALL_TIMEOUT_SECONDS);
+      // Nothing when the job no longer needs the task or a live worker holds it.
+      const job = await repo.claimTask(
+        pool,
+        data.jobId,
+        task,
+        workerId,
+        config.PIPELINE_STALL_TIMEOUT_SECONDS,
+      );
       if (!job) return;
       heldTasks.set(job.id, (heldTasks.get(job.id) ?? 0) + 1);
       try {
@@ -648,13 +639,16 @@ export async function startWorker(
     // job still updates its progress, so a job's figures are never more than a tick or two old.
     const jobIds = [...new Set([...recentJobs, ...running.map((a) => a.jobId)])];
     recentJobs.clear();
-    if (jobIds.length === 0 && heldTasks.size === 0) return;
+    const watched = [...new Set([...jobIds, ...learningTasks.values()])];
+    if (watched.length === 0 && heldTasks.size === 0) return;
     ticking = true;
     try {
       await repo.taskHeartbeat(pool, [...heldTasks.keys()], workerId);
-      if (jobIds.length === 0) return;
-      const stopped = new Set(await repo.findStopped(pool, jobIds));
+      const stopped = new Set(await repo.findStopped(pool, watched));
       for (const a of running) if (stopped.has(a.jobId)) a.controller.abort(new Error('cancelled'));
+      for (const [controller, jobId] of learningTasks)
+        if (stopped.has(jobId)) controller.abort(new Error('cancelled'));
+      if (jobIds.length === 0) return;
       await repo.heartbeat(pool, running);
       const due = await repo.updateProgress(pool, jobIds);
       for (const row of due) await recordEvent(pool, row, 'job.progress');
@@ -687,10 +681,13 @@ export async function startWorker(
     onTask: wake,
     onError: (err) => log.warn({ err: err.message }, 'task notifications lost; polling until they are back'),
   });
-  await loop<PlanTask>(queues.plan, holding('validating', plan));
-  await loop<FitTask>(queues.fit, holding('fitting', fit));
-  await loop<ReportTask>(queues.report, holding('reporting', report));
-  await loop<FinalizeTask>(queues.finalize, holding('finalizing', finalize));
+  const tasks: Array<[JobTaskKind, (job: JobRow) => Promise<void>]> = [
+    ['validating', plan],
+    ['fitting', fit],
+    ['reporting', report],
+    ['finalizing', finalize],
+  ];
+  for (const [kind, run] of tasks) await loop<{ jobId: string }>(jobTaskQueues[kind], holding(kind, run));
   for (let i = 0; i < config.PIPELINE_WORKER_CONCURRENCY; i++) await loop<ShardTask>(queues.shard, runShard);
 
   return {
@@ -702,7 +699,7 @@ export async function startWorker(
       await listener.close();
       for (const a of active.values()) a.controller.abort(new Error('worker stopping'));
       await deps.runner.close();
-      for (const task of learningTasks) task.abort(new Error('worker stopping'));
+      for (const controller of learningTasks.keys()) controller.abort(new Error('worker stopping'));
       await learning.close();
     },
   };
