@@ -19,8 +19,8 @@ export class LearningError extends Error {
 
 /**
  * Runs fitting and report tasks in a thread beside the process's event loop, so heartbeats,
- * progress and cancel checks go on; an abort terminates the thread at once (fitting a large sample
- * takes a while) and the next task starts a new one. Between tasks the thread is kept warm.
+ * progress and cancel checks go on; an abort ends the task at once, its thread is retired when it
+ * has finished, and the next task starts a new one. Between tasks the thread is kept warm.
  */
 export type LearningRunner = {
   run(task: Extract<LearningTask, { type: 'fit' }>, signal: AbortSignal): Promise<FitResult>;
@@ -35,16 +35,22 @@ export function createLearningRunner(): LearningRunner {
     const thread = idle ?? startTsThread(threadFile);
     idle = undefined;
     return new Promise((resolve, reject) => {
-      const settle = (healthy: boolean) => {
+      const detach = () => {
         signal.removeEventListener('abort', onAbort);
         thread.off('message', onMessage);
         thread.off('error', onError);
         thread.off('exit', onExit);
+      };
+      const settle = (healthy: boolean) => {
+        detach();
         if (healthy && !idle) idle = thread;
         else void thread.terminate();
       };
       const onAbort = () => {
-        settle(false);
+        detach();
+        // Terminating a thread inside DuckDB aborts the whole process (an uncaught Napi::Error), so
+        // the task ends for its job at once while its thread finishes, and is retired when it answers.
+        thread.once('message', () => void thread.terminate());
         reject(signal.reason);
       };
       const onMessage = (answer: LearningAnswer) => {

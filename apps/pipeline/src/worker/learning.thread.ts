@@ -3,7 +3,7 @@ import { GenerationError } from '../engine.ts';
 import { buildJobReport, fitSamples, SampleReadError } from '../learning-engine.ts';
 
 // A thread for fitting and report tasks, one at a time; kept between tasks (starting one costs a
-// second or more of module loading), terminated when the job of its task is cancelled.
+// second or more of module loading); when the job of its task is cancelled, retired once it answers.
 export type LearningTask =
   | { type: 'fit'; input: Parameters<typeof fitSamples>[0] }
   | { type: 'report'; input: Parameters<typeof buildJobReport>[0] };
