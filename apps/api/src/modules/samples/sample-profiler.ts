@@ -17,7 +17,7 @@ export type ProfiledSample = { profile: SampleProfile; previewModel: FittedSampl
 const learnable = new Set<string>(learnedTypes);
 
 /** Why fitting refuses the column learned this way, or null (at fast quality: only the marginal is tried). */
-const refusalOf = (training: DataTable, request: LearnedColumnRequest, sampleId: string) => {
+const fitRefusal = (training: DataTable, request: LearnedColumnRequest, sampleId: string) => {
   try {
     fitSample(training, [request], { quality: 'fast', seed: sampleId });
     return null;
@@ -44,7 +44,7 @@ function previewColumns(profile: SampleProfile, training: DataTable, sampleId: s
   const extra = profile.columns
     .filter((c) => !taken.has(c.name) && learnable.has(c.type))
     .map((c) => ({ column: c.name, as: c.type as LearnedColumnRequest['as'] }))
-    .filter((request) => refusalOf(training, request, sampleId) === null);
+    .filter((request) => fitRefusal(training, request, sampleId) === null);
   const primary = [...suggested, ...extra];
   const typeOf = new Map(profile.columns.map((c) => [c.name, c.type]));
   const columns = [...primary];
@@ -52,7 +52,7 @@ function previewColumns(profile: SampleProfile, training: DataTable, sampleId: s
   for (const { column, as } of primary) {
     for (const type of learnedTypes) {
       if (type === (as ?? typeOf.get(column))) continue;
-      const reason = refusalOf(training, { column, as: type }, sampleId);
+      const reason = fitRefusal(training, { column, as: type }, sampleId);
       if (reason === null) columns.push({ column, as: type });
       else refused.push({ column, as: type, reason });
     }
